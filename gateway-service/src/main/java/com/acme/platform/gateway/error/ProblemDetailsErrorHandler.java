@@ -1,0 +1,83 @@
+package com.acme.platform.gateway.error;
+
+import com.acme.platform.gateway.requestid.RequestIdWebFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every error the gateway itself produces (no route, bad request, upstream failure) as RFC 9457
+ * {@code application/problem+json} with a useful detail and the request id. Replaces Spring Boot's default
+ * handler, which answers plain JSON.
+ */
+@Component
+@Order(-2)
+public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsErrorHandler.class);
+
+    private final JsonMapper json;
+
+    public ProblemDetailsErrorHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(error);
+        }
+        HttpStatusCode status = error instanceof ErrorResponse e ? e.getStatusCode() : HttpStatus.INTERNAL_SERVER_ERROR;
+        String detail = detailFor(status, error, exchange);
+        if (status.is5xxServerError()) {
+            log.warn("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error.toString());
+        }
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        HttpStatus known = HttpStatus.resolve(status.value());
+        problem.put("title", known == null ? "Error" : known.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", exchange.getRequest().getPath().value());
+        Object requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
+        if (requestId != null) {
+            problem.put("requestId", requestId);
+        }
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (error instanceof ErrorResponse e) {
+            e.getHeaders().forEach((name, values) -> response.getHeaders().put(name, values));
+        }
+        DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
+        return response.writeWith(Mono.just(body));
+    }
+
+    private static String detailFor(HttpStatusCode status, Throwable error, ServerWebExchange exchange) {
+        if (status.value() == 404) {
+            return "No API route matches " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
+        }
+        if (status.is5xxServerError()) {
+            // Never leak internals; the request id finds the log line.
+            return "The gateway could not complete the request; quote the request id when reporting it";
+        }
+        if (error instanceof ErrorResponse e && e.getBody().getDetail() != null) {
+            return e.getBody().getDetail();
+        }
+        return HttpStatus.resolve(status.value()) == null ? "Request failed" : HttpStatus.valueOf(status.value()).getReasonPhrase();
+    }
+}

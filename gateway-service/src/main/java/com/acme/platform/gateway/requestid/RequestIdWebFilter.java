@@ -1,0 +1,46 @@
+package com.acme.platform.gateway.requestid;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request an {@code X-Request-Id} (the client's, if it sent a well-formed one), forwards it to the
+ * services and echoes it on the response. Ordered first, ahead of Spring Security and routing, so that 401, 404
+ * and 429 answers carry it too; the header is set again just before commit because error handlers may rebuild
+ * the response.
+ */
+@Component
+public class RequestIdWebFilter implements WebFilter, Ordered {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String ATTRIBUTE = RequestIdWebFilter.class.getName() + ".id";
+    /** Client ids end up in logs and headers of every service: accept only a safe, bounded shape. */
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String sent = exchange.getRequest().getHeaders().getFirst(HEADER);
+        String id = sent != null && SAFE_ID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        exchange.getAttributes().put(ATTRIBUTE, id);
+        exchange.getResponse().getHeaders().set(HEADER, id);
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(HEADER, id);
+            return Mono.empty();
+        });
+        ServerHttpRequest forwarded = exchange.getRequest().mutate().headers(h -> h.set(HEADER, id)).build();
+        return chain.filter(exchange.mutate().request(forwarded).build());
+    }
+}
