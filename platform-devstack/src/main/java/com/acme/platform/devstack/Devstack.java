@@ -131,6 +131,22 @@ public final class Devstack implements AutoCloseable {
         return env;
     }
 
+    /**
+     * Process ids of the servers, so a supervisor ({@code ./local.sh down}) can make sure none outlives the devstack
+     * even if this JVM was killed before its shutdown hook ran. PostgreSQL daemonises, so its pid comes from
+     * {@code postmaster.pid}; Redis and Kafka are child processes.
+     */
+    public Map<String, Long> serverPids() {
+        Map<String, Long> pids = new LinkedHashMap<>(postgres.pids());
+        ProcessHandle.current().children()
+                .filter(p -> p.info().command().orElse("").contains("redis-server"))
+                .forEach(p -> pids.put("redis", p.pid()));
+        if (kafka.pid() > 0) {
+            pids.put("kafka", kafka.pid());
+        }
+        return pids;
+    }
+
     // --- fault injection: each stop has its start; tests restore what they break -----------------------------
 
     public void stopPrimary() {

@@ -143,6 +143,24 @@ final class PostgresServers {
         }
     }
 
+    Map<String, Long> pids() {
+        Map<String, Long> pids = new TreeMap<>();
+        readPostmasterPid(primaryDir).ifPresent(pid -> pids.put("postgres-primary", pid));
+        readPostmasterPid(standbyDir).ifPresent(pid -> pids.put("postgres-standby", pid));
+        return pids;
+    }
+
+    private static java.util.Optional<Long> readPostmasterPid(Path dataDir) {
+        try {
+            Path file = dataDir.resolve("postmaster.pid");
+            return Files.exists(file)
+                    ? java.util.Optional.of(Long.parseLong(Files.readAllLines(file).getFirst().trim()))
+                    : java.util.Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     synchronized void close() {
         stopStandby();
         stopPrimary();

@@ -1,0 +1,283 @@
+#!/usr/bin/env bash
+# The whole platform on this machine, without Docker:
+#   ./local.sh up      build if needed, start the devstack (PostgreSQL primary + standby, Redis, Kafka) and every
+#                      service, wait until all are healthy, print URLs and demo keys, return
+#   ./local.sh down    stop everything `up` started, by pid
+#   ./local.sh status  one line per process: name, pid, port, healthy or not
+# Logs: .local/logs/<name>.log   Data: .local/data (kept between runs; delete it to start from scratch)
+set -euo pipefail
+
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+RUN_DIR=.local/run
+LOG_DIR=.local/logs
+
+# --- names and ports, shared with docker-compose (see README "Configuration") -------------------------------
+export GATEWAY_PORT=${GATEWAY_PORT:-8080}
+export GATEWAY_MANAGEMENT_PORT=${GATEWAY_MANAGEMENT_PORT:-8180}
+export PLATFORM_ADMIN_API_KEY=${PLATFORM_ADMIN_API_KEY:-demo-admin-key}
+export PLATFORM_CLIENT_API_KEY=${PLATFORM_CLIENT_API_KEY:-demo-client-key}
+export POSTGRES_PORT=${POSTGRES_PORT:-5432}
+export POSTGRES_REPLICA_PORT=${POSTGRES_REPLICA_PORT:-5433}
+export REDIS_PORT=${REDIS_PORT:-6379}
+export KAFKA_PORT=${KAFKA_PORT:-9092}
+export KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
+export DEVSTACK_DATA_DIR=${DEVSTACK_DATA_DIR:-$ROOT/.local/data}
+export DB_USER=${DB_USER:-postgres}
+export DB_PASSWORD=${DB_PASSWORD:-postgres}
+export REDIS_HOST=127.0.0.1
+export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
+
+# Per-JVM memory so the whole stack (5 service JVMs + devstack + Kafka) fits a 2-core, 8 GB laptop.
+# Serial GC: fewest threads and smallest footprint on 2 cores; capped metaspace, code cache and direct memory.
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-"-XX:+UseSerialGC -Xms32m -Xmx192m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -Xss512k -XX:+ExitOnOutOfMemoryError"}
+DEVSTACK_JAVA_OPTS=${DEVSTACK_JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -Xmx128m"}
+export KAFKA_HEAP=${KAFKA_HEAP:-384m}
+STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}   # seconds for everything to become healthy
+
+# name | port | module | database | health path
+SERVICES=(
+  "product-service-1|8081|product-service|products|/actuator/health/readiness"
+  "product-service-2|8091|product-service|products|/actuator/health/readiness"
+  "order-service|8082|order-service|orders|/actuator/health/readiness"
+  "worker-service|8083|worker-service|workers|/actuator/health/readiness"
+  "gateway-service|$GATEWAY_PORT|gateway-service|-|/actuator/health/readiness"
+)
+
+say() { printf '%s\n' "$*"; }
+die() { printf 'local.sh: %s\n' "$*" >&2; exit 1; }
+
+select_java() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25* /usr/lib/jvm/*-25-* /usr/lib/jvm/java-25* \
+                   /Library/Java/JavaVirtualMachines/*25*/Contents/Home; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
+    if "$candidate/bin/java" -version 2>&1 | head -1 | grep -Eq 'version "25'; then
+      export JAVA_HOME=$candidate
+      JAVA=$candidate/bin/java
+      return
+    fi
+  done
+  if command -v java >/dev/null && java -version 2>&1 | head -1 | grep -Eq 'version "25'; then
+    JAVA=$(command -v java)
+    return
+  fi
+  die "no JDK 25 found: set JAVA_HOME to a JDK 25 (e.g. Temurin 25)"
+}
+
+# Minimal HTTP status probe with bash's /dev/tcp, so the script needs no curl.
+http_status() { # port path
+  local status
+  status=$( (exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+             printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&3
+             head -1 <&3 | awk '{print $2}') 2>/dev/null ) || true
+  printf '%s' "${status:-000}"
+}
+
+pid_of() { [ -f "$RUN_DIR/$1.pid" ] && cat "$RUN_DIR/$1.pid" || true; }
+alive() { local pid; pid=$(pid_of "$1"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+
+jar_of() { printf '%s/target/%s.jar' "$1" "$1"; }
+
+build_if_needed() {
+  # Rebuild when a jar is missing, or a pom or main source changed since the last build by this script.
+  local stamp=$RUN_DIR/build.stamp needed=no
+  for entry in "${SERVICES[@]}"; do
+    IFS='|' read -r _ _ module _ _ <<<"$entry"
+    [ -f "$(jar_of "$module")" ] || needed=yes
+  done
+  [ -d platform-devstack/target/lib ] && [ -d platform-devstack/target/classes ] || needed=yes
+  [ -f "$stamp" ] || needed=yes
+  if [ $needed = no ] && [ -n "$(find . -path ./.local -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "$stamp" -type f -print -quit)" ]; then
+    needed=yes
+  fi
+  if [ $needed = yes ]; then
+    say "building (./mvnw -B -q -DskipTests package)..."
+    touch "$stamp.next"
+    ./mvnw -B -q -DskipTests package >"$LOG_DIR/build.log" 2>&1 || { tail -40 "$LOG_DIR/build.log"; die "build failed; see $LOG_DIR/build.log"; }
+    mv "$stamp.next" "$stamp"
+  fi
+}
+
+start_devstack() {
+  local cp ready=$RUN_DIR/devstack.ready
+  rm -f "$ready"
+  cp="$ROOT/platform-devstack/target/classes"
+  for jar in "$ROOT"/platform-devstack/target/lib/*.jar; do cp="$cp:$jar"; done
+  DEVSTACK_READY_FILE=$ready DEVSTACK_PIDS_FILE=$RUN_DIR/devstack-servers.pids \
+    nohup "$JAVA" $DEVSTACK_JAVA_OPTS -Ddevstack.classpath="$cp" -cp "$cp" \
+    com.acme.platform.devstack.DevstackMain >"$LOG_DIR/devstack.log" 2>&1 &
+  echo $! >"$RUN_DIR/devstack.pid"
+  local deadline=$((SECONDS + STARTUP_TIMEOUT))
+  until [ -f "$ready" ]; do
+    if ! alive devstack; then
+      tail -60 "$LOG_DIR/devstack.log" >&2
+      die "the devstack exited during start-up (log above: $LOG_DIR/devstack.log)"
+    fi
+    if [ $SECONDS -gt $deadline ]; then
+      tail -60 "$LOG_DIR/devstack.log" >&2
+      stop_all
+      die "the devstack was not ready after ${STARTUP_TIMEOUT}s"
+    fi
+    sleep 0.5
+  done
+  say "devstack up: $(cat "$ready")"
+}
+
+start_service() { # name port module database
+  local name=$1 port=$2 module=$3 db=$4
+  (
+    export SERVER_PORT=$port INSTANCE_NAME=$name
+    if [ "$db" != "-" ]; then
+      export DB_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/$db"
+      export DB_REPLICA_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_REPLICA_PORT/$db"
+    fi
+    export PRODUCT_SERVICE_1_URL=http://127.0.0.1:8081 PRODUCT_SERVICE_2_URL=http://127.0.0.1:8091
+    export ORDER_SERVICE_URL=http://127.0.0.1:8082 WORKER_SERVICE_URL=http://127.0.0.1:8083
+    exec nohup "$JAVA" $SERVICE_JAVA_OPTS -jar "$(jar_of "$module")" >"$LOG_DIR/$name.log" 2>&1
+  ) &
+  echo $! >"$RUN_DIR/$name.pid"
+}
+
+health_port() { # name port -> the port serving /actuator for that process
+  if [ "$1" = gateway-service ]; then printf '%s' "$GATEWAY_MANAGEMENT_PORT"; else printf '%s' "$2"; fi
+}
+
+wait_healthy() {
+  local deadline=$((SECONDS + STARTUP_TIMEOUT)) pending
+  while :; do
+    pending=()
+    for entry in "${SERVICES[@]}"; do
+      IFS='|' read -r name port _ _ path <<<"$entry"
+      if ! alive "$name"; then
+        say "--- $name exited during start-up; last lines of $LOG_DIR/$name.log:" >&2
+        tail -40 "$LOG_DIR/$name.log" >&2
+        stop_all
+        die "$name did not start"
+      fi
+      [ "$(http_status "$(health_port "$name" "$port")" "$path")" = 200 ] || pending+=("$name")
+    done
+    [ ${#pending[@]} -eq 0 ] && return 0
+    if [ $SECONDS -gt $deadline ]; then
+      for name in "${pending[@]}"; do
+        say "--- $name not healthy after ${STARTUP_TIMEOUT}s; last lines of $LOG_DIR/$name.log:" >&2
+        tail -40 "$LOG_DIR/$name.log" >&2
+      done
+      stop_all
+      die "not healthy: ${pending[*]}"
+    fi
+    sleep 1
+  done
+}
+
+stop_pid() { # name timeout-seconds
+  local pid; pid=$(pid_of "$1")
+  [ -n "$pid" ] || return 0
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    local deadline=$((SECONDS + $2))
+    while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+    if kill -0 "$pid" 2>/dev/null; then
+      say "$1 ($pid) ignored SIGTERM for $2 s: killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+  fi
+  rm -f "$RUN_DIR/$1.pid"
+}
+
+stop_all() {
+  local i
+  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
+    IFS='|' read -r name _ _ _ _ <<<"${SERVICES[$i]}"
+    stop_pid "$name" 30 &
+  done
+  wait
+  stop_pid devstack 90
+  # Servers the devstack started; normally its shutdown hook has stopped them already.
+  if [ -f "$RUN_DIR/devstack-servers.pids" ]; then
+    while read -r server pid; do
+      if kill -0 "$pid" 2>/dev/null; then
+        say "stopping leftover $server ($pid)"
+        kill -TERM "$pid" 2>/dev/null || true
+        sleep 2
+        kill -KILL "$pid" 2>/dev/null || true
+      fi
+    done <"$RUN_DIR/devstack-servers.pids"
+    rm -f "$RUN_DIR/devstack-servers.pids"
+  fi
+  rm -f "$RUN_DIR/devstack.ready"
+}
+
+cmd_up() {
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  if alive devstack || alive gateway-service; then
+    say "already running (pids in $RUN_DIR); see ./local.sh status, or ./local.sh down first"
+    return 0
+  fi
+  select_java
+  build_if_needed
+  local t0=$SECONDS
+  start_devstack
+  for entry in "${SERVICES[@]}"; do
+    IFS='|' read -r name port module db _ <<<"$entry"
+    start_service "$name" "$port" "$module" "$db"
+  done
+  wait_healthy
+  local took=$((SECONDS - t0))
+  echo "$took" >"$RUN_DIR/startup-seconds"
+  cat <<EOF
+
+Platform up in ${took}s (devstack + services, build excluded).
+  Gateway (the API)     http://localhost:$GATEWAY_PORT/api/products
+  Gateway actuator      http://localhost:$GATEWAY_MANAGEMENT_PORT/actuator/health
+  product-service-1     http://localhost:8081/actuator/health   (direct, bypasses the gateway)
+  product-service-2     http://localhost:8091/actuator/health
+  order-service         http://localhost:8082/actuator/health
+  worker-service        http://localhost:8083/actuator/health
+  PostgreSQL            primary 127.0.0.1:$POSTGRES_PORT, standby 127.0.0.1:$POSTGRES_REPLICA_PORT (user $DB_USER)
+  Redis / Kafka         127.0.0.1:$REDIS_PORT / 127.0.0.1:$KAFKA_PORT
+Demo API keys (X-API-Key header; override with the environment variables):
+  admin   PLATFORM_ADMIN_API_KEY=$PLATFORM_ADMIN_API_KEY
+  client  PLATFORM_CLIENT_API_KEY=$PLATFORM_CLIENT_API_KEY
+Logs in $LOG_DIR/. Stop with ./local.sh down.
+EOF
+}
+
+cmd_down() {
+  mkdir -p "$RUN_DIR"
+  stop_all
+  local busy=()
+  for port in 8081 8091 8082 8083 "$GATEWAY_PORT" "$GATEWAY_MANAGEMENT_PORT" "$POSTGRES_PORT" "$POSTGRES_REPLICA_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then busy+=("$port"); fi
+  done
+  if [ ${#busy[@]} -gt 0 ]; then
+    say "stopped; ports still answering (not ours, or still closing): ${busy[*]}"
+  else
+    say "stopped; no platform port is bound"
+  fi
+}
+
+cmd_status() {
+  local pid state
+  printf '%-18s %-8s %-22s %s\n' NAME PID PORT STATE
+  pid=$(pid_of devstack)
+  if alive devstack; then state=$([ -f "$RUN_DIR/devstack.ready" ] && echo healthy || echo starting); else state=stopped; pid=-; fi
+  printf '%-18s %-8s %-22s %s\n' devstack "${pid:--}" "$POSTGRES_PORT,$POSTGRES_REPLICA_PORT,$REDIS_PORT,$KAFKA_PORT" "$state"
+  for entry in "${SERVICES[@]}"; do
+    IFS='|' read -r name port _ _ path <<<"$entry"
+    pid=$(pid_of "$name")
+    if alive "$name"; then
+      if [ "$(http_status "$(health_port "$name" "$port")" "$path")" = 200 ]; then state=healthy; else state=unhealthy; fi
+    else
+      state=stopped; pid=-
+    fi
+    printf '%-18s %-8s %-22s %s\n' "$name" "${pid:--}" "$port" "$state"
+  done
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  *) say "usage: ./local.sh up | down | status"; exit 2 ;;
+esac
