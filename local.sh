@@ -13,15 +13,19 @@ RUN_DIR=.local/run
 LOG_DIR=.local/logs
 
 # --- names and ports, shared with docker-compose (see README "Configuration") -------------------------------
-export GATEWAY_PORT=${GATEWAY_PORT:-8080}
-export GATEWAY_MANAGEMENT_PORT=${GATEWAY_MANAGEMENT_PORT:-8180}
+# PLATFORM_PORT_OFFSET shifts every default port, so a second checkout can run its own stack beside this one.
+OFFSET=${PLATFORM_PORT_OFFSET:-0}
+port() { echo $(($1 + OFFSET)); }
+export GATEWAY_PORT=${GATEWAY_PORT:-$(port 8080)}
+export GATEWAY_MANAGEMENT_PORT=${GATEWAY_MANAGEMENT_PORT:-$(port 8180)}
 export PLATFORM_ADMIN_API_KEY=${PLATFORM_ADMIN_API_KEY:-demo-admin-key}
 export PLATFORM_CLIENT_API_KEY=${PLATFORM_CLIENT_API_KEY:-demo-client-key}
-export POSTGRES_PORT=${POSTGRES_PORT:-5432}
-export POSTGRES_REPLICA_PORT=${POSTGRES_REPLICA_PORT:-5433}
-export REDIS_PORT=${REDIS_PORT:-6379}
-export KAFKA_PORT=${KAFKA_PORT:-9092}
-export KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
+export POSTGRES_PORT=${POSTGRES_PORT:-$(port 5432)}
+export POSTGRES_REPLICA_PORT=${POSTGRES_REPLICA_PORT:-$(port 5433)}
+export REDIS_PORT=${REDIS_PORT:-$(port 6379)}
+export KAFKA_PORT=${KAFKA_PORT:-$(port 9092)}
+export KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-$(port 9093)}
+PRODUCT_1_PORT=$(port 8081) PRODUCT_2_PORT=$(port 8091) ORDER_PORT=$(port 8082) WORKER_PORT=$(port 8083)
 export DEVSTACK_DATA_DIR=${DEVSTACK_DATA_DIR:-$ROOT/.local/data}
 export DB_USER=${DB_USER:-postgres}
 export DB_PASSWORD=${DB_PASSWORD:-postgres}
@@ -31,16 +35,16 @@ export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
 # Per-JVM memory so the whole stack (5 service JVMs + devstack + Kafka) fits a 2-core, 8 GB laptop.
 # Serial GC: fewest threads and smallest footprint on 2 cores; capped metaspace, code cache and direct memory.
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-"-XX:+UseSerialGC -Xms32m -Xmx192m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -Xss512k -XX:+ExitOnOutOfMemoryError"}
-DEVSTACK_JAVA_OPTS=${DEVSTACK_JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -Xmx128m"}
+DEVSTACK_JAVA_OPTS=${DEVSTACK_JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -Xmx128m -Dlogback.configurationFile=devstack-logback.xml"}
 export KAFKA_HEAP=${KAFKA_HEAP:-384m}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}   # seconds for everything to become healthy
 
 # name | port | module | database | health path
 SERVICES=(
-  "product-service-1|8081|product-service|products|/actuator/health/readiness"
-  "product-service-2|8091|product-service|products|/actuator/health/readiness"
-  "order-service|8082|order-service|orders|/actuator/health/readiness"
-  "worker-service|8083|worker-service|workers|/actuator/health/readiness"
+  "product-service-1|$PRODUCT_1_PORT|product-service|products|/actuator/health/readiness"
+  "product-service-2|$PRODUCT_2_PORT|product-service|products|/actuator/health/readiness"
+  "order-service|$ORDER_PORT|order-service|orders|/actuator/health/readiness"
+  "worker-service|$WORKER_PORT|worker-service|workers|/actuator/health/readiness"
   "gateway-service|$GATEWAY_PORT|gateway-service|-|/actuator/health/readiness"
 )
 
@@ -132,8 +136,8 @@ start_service() { # name port module database
       export DB_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/$db"
       export DB_REPLICA_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_REPLICA_PORT/$db"
     fi
-    export PRODUCT_SERVICE_1_URL=http://127.0.0.1:8081 PRODUCT_SERVICE_2_URL=http://127.0.0.1:8091
-    export ORDER_SERVICE_URL=http://127.0.0.1:8082 WORKER_SERVICE_URL=http://127.0.0.1:8083
+    export PRODUCT_SERVICE_1_URL=http://127.0.0.1:$PRODUCT_1_PORT PRODUCT_SERVICE_2_URL=http://127.0.0.1:$PRODUCT_2_PORT
+    export ORDER_SERVICE_URL=http://127.0.0.1:$ORDER_PORT WORKER_SERVICE_URL=http://127.0.0.1:$WORKER_PORT
     exec nohup "$JAVA" $SERVICE_JAVA_OPTS -jar "$(jar_of "$module")" >"$LOG_DIR/$name.log" 2>&1
   ) &
   echo $! >"$RUN_DIR/$name.pid"
@@ -230,10 +234,10 @@ cmd_up() {
 Platform up in ${took}s (devstack + services, build excluded).
   Gateway (the API)     http://localhost:$GATEWAY_PORT/api/products
   Gateway actuator      http://localhost:$GATEWAY_MANAGEMENT_PORT/actuator/health
-  product-service-1     http://localhost:8081/actuator/health   (direct, bypasses the gateway)
-  product-service-2     http://localhost:8091/actuator/health
-  order-service         http://localhost:8082/actuator/health
-  worker-service        http://localhost:8083/actuator/health
+  product-service-1     http://localhost:$PRODUCT_1_PORT/actuator/health   (direct, bypasses the gateway)
+  product-service-2     http://localhost:$PRODUCT_2_PORT/actuator/health
+  order-service         http://localhost:$ORDER_PORT/actuator/health
+  worker-service        http://localhost:$WORKER_PORT/actuator/health
   PostgreSQL            primary 127.0.0.1:$POSTGRES_PORT, standby 127.0.0.1:$POSTGRES_REPLICA_PORT (user $DB_USER)
   Redis / Kafka         127.0.0.1:$REDIS_PORT / 127.0.0.1:$KAFKA_PORT
 Demo API keys (X-API-Key header; override with the environment variables):
@@ -247,7 +251,7 @@ cmd_down() {
   mkdir -p "$RUN_DIR"
   stop_all
   local busy=()
-  for port in 8081 8091 8082 8083 "$GATEWAY_PORT" "$GATEWAY_MANAGEMENT_PORT" "$POSTGRES_PORT" "$POSTGRES_REPLICA_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
+  for port in "$PRODUCT_1_PORT" "$PRODUCT_2_PORT" "$ORDER_PORT" "$WORKER_PORT" "$GATEWAY_PORT" "$GATEWAY_MANAGEMENT_PORT" "$POSTGRES_PORT" "$POSTGRES_REPLICA_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then busy+=("$port"); fi
   done
   if [ ${#busy[@]} -gt 0 ]; then

@@ -96,6 +96,7 @@ final class PostgresServers {
         if (standby != null) {
             return;
         }
+        pointStandbyAtPrimary();
         standby = launch(standbyDir, settings.standbyPort(), Map.of(
                 "hot_standby", "on",
                 // Long reads on the standby must not be cancelled by vacuum on the primary.
@@ -229,15 +230,29 @@ final class PostgresServers {
             }
             Files.writeString(standbyDir.resolve("backup_label"), label);
             Files.createFile(standbyDir.resolve("standby.signal"));
-            Files.writeString(standbyDir.resolve("postgresql.auto.conf"),
-                    "\nprimary_conninfo = 'host=127.0.0.1 port=" + settings.postgresPort()
-                            + " user=replicator password=replicator application_name=" + REPLICATION_SLOT + "'\n"
-                            + "primary_slot_name = '" + REPLICATION_SLOT + "'\n",
-                    java.nio.file.StandardOpenOption.APPEND);
         } catch (SQLException e) {
             throw new IllegalStateException("could not take a base backup of the primary", e);
         } catch (IOException e) {
             throw new UncheckedIOException("could not clone the primary's data directory", e);
+        }
+    }
+
+    /**
+     * (Re)writes where the standby streams from, on every start: the data directory may come from a run with
+     * other ports (./local.sh keeps data between runs).
+     */
+    private void pointStandbyAtPrimary() {
+        Path autoConf = standbyDir.resolve("postgresql.auto.conf");
+        try {
+            java.util.List<String> kept = Files.readAllLines(autoConf).stream()
+                    .filter(line -> !line.startsWith("primary_conninfo") && !line.startsWith("primary_slot_name"))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+            kept.add("primary_conninfo = 'host=127.0.0.1 port=" + settings.postgresPort()
+                    + " user=replicator password=replicator application_name=" + REPLICATION_SLOT + "'");
+            kept.add("primary_slot_name = '" + REPLICATION_SLOT + "'");
+            Files.write(autoConf, kept);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not configure the standby's primary_conninfo", e);
         }
     }
 

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Benchmark: cold start of the whole local stack (build excluded) and the resident memory of every JVM.
+# Usage: bench/startup.sh      (stops a running stack first; prints a Markdown table)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./local.sh down >/dev/null 2>&1 || true
+./local.sh up >/dev/null            # builds first if needed; the timing below excludes the build
+seconds=$(cat .local/run/startup-seconds)
+# Let the JVMs settle after start-up before reading RSS.
+sleep 5
+
+rss_mib() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status" 2>/dev/null || echo "?"; }
+
+echo "## Local stack cold start and memory"
+echo
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sm), $(java -version 2>&1 | head -1 | tr -d '"')"
+echo "Measured: $(date -u +%Y-%m-%dT%H:%MZ)"
+echo
+echo "Cold start (devstack + 5 service JVMs until all healthy, build excluded): **${seconds} s** (goal <= 60 s)"
+echo "Devstack servers: $(cat .local/run/devstack.ready)"
+echo
+echo "| process | RSS MiB | goal |"
+echo "|---|---:|---|"
+for name in product-service-1 product-service-2 order-service worker-service gateway-service; do
+  echo "| $name | $(rss_mib "$(cat .local/run/$name.pid)") | <= 384 |"
+done
+echo "| devstack (supervisor JVM) | $(rss_mib "$(cat .local/run/devstack.pid)") | - |"
+while read -r server pid; do
+  echo "| $server | $(rss_mib "$pid") | - |"
+done < .local/run/devstack-servers.pids
+./local.sh down >/dev/null
