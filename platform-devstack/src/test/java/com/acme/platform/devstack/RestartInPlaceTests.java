@@ -34,8 +34,11 @@ class RestartInPlaceTests {
         execute(url, "INSERT INTO restart_probe VALUES (1)");
 
         devstack.stopPrimary();
-        assertThatThrownBy(() -> query(url, "SELECT 1")).isInstanceOf(SQLException.class);
-        devstack.startPrimary();
+        try {
+            assertThatThrownBy(() -> query(url, "SELECT 1")).isInstanceOf(SQLException.class);
+        } finally {
+            devstack.startPrimary();
+        }
 
         assertThat(query(url, "SELECT count(*)::text FROM restart_probe")).isNotEqualTo("0");
         execute(url, "INSERT INTO restart_probe VALUES (2)");
@@ -50,9 +53,12 @@ class RestartInPlaceTests {
         execute(primary, "CREATE TABLE IF NOT EXISTS standby_probe (n int)");
 
         devstack.stopStandby();
-        assertThatThrownBy(() -> query(devstack.standbyJdbcUrl("workers"), "SELECT 1")).isInstanceOf(SQLException.class);
-        execute(primary, "INSERT INTO standby_probe VALUES (42)");
-        devstack.startStandby();
+        try {
+            assertThatThrownBy(() -> query(devstack.standbyJdbcUrl("workers"), "SELECT 1")).isInstanceOf(SQLException.class);
+            execute(primary, "INSERT INTO standby_probe VALUES (42)");
+        } finally {
+            devstack.startStandby();
+        }
 
         await().atMost(Duration.ofSeconds(15)).until(
                 () -> query(devstack.standbyJdbcUrl("workers"), "SELECT count(*)::text FROM standby_probe WHERE n = 42"),
@@ -64,8 +70,11 @@ class RestartInPlaceTests {
         RedisClient client = RedisClient.create(RedisURI.create(devstack.redisHost(), devstack.redisPort()));
         try {
             devstack.stopRedis();
-            assertThatThrownBy(() -> client.connect().close()).isInstanceOf(RuntimeException.class);
-            devstack.startRedis();
+            try {
+                assertThatThrownBy(() -> client.connect().close()).isInstanceOf(RuntimeException.class);
+            } finally {
+                devstack.startRedis();
+            }
             try (StatefulRedisConnection<String, String> c = client.connect()) {
                 c.sync().set("restart-probe", "ok");
                 assertThat(c.sync().get("restart-probe")).isEqualTo("ok");
