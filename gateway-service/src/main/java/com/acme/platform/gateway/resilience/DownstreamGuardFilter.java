@@ -7,7 +7,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
@@ -32,8 +31,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       touching the service, until half-open probes succeed.</li>
  * </ul>
  * Settings per service under {@code resilience4j.bulkhead.instances.<service>} and
- * {@code resilience4j.circuitbreaker.instances.<service>} (defaults under {@code configs.default}). Runs inside
- * SCG's Retry filter, so each retry attempt is admitted and counted on its own. Not SCG's CircuitBreaker filter:
+ * {@code resilience4j.circuitbreaker.instances.<service>} (defaults under {@code configs.default}). Not SCG's
+ * CircuitBreaker filter:
  * that one (Spring Cloud CircuitBreaker) pulls Resilience4j 2.3 for Boot 3 and has no bulkhead.
  */
 @Component
@@ -49,7 +48,10 @@ public class DownstreamGuardFilter implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER - 1;
+        // Outside SCG's Retry filter (route filters are ordered 1, 2, ...): the breaker judges the outcome the client
+        // gets. Counting each attempt instead would open the breaker for the whole service when one instance dies,
+        // although retries on the other instance answer every request.
+        return 0;
     }
 
     @Override
