@@ -78,6 +78,22 @@ class RoutingAndRequestIdTests extends GatewayTestSupport {
     }
 
     @Test
+    void managementPortExportsGatewayResilienceAndRateLimitMeters() throws Exception {
+        get("/api/products");
+        int publicPortNumber = port;
+        port = managementPort;
+        try {
+            String metrics = get("/actuator/prometheus").body();
+            assertThat(metrics).contains("resilience4j_circuitbreaker_state{")
+                    .contains("resilience4j_bulkhead_available_concurrent_calls{")
+                    .contains("gateway_rate_limit_requests_total{")
+                    .contains("spring_cloud_gateway_requests_seconds_count{");
+        } finally {
+            port = publicPortNumber;
+        }
+    }
+
+    @Test
     void unknownPathIsA404ProblemCarryingTheRequestId() throws Exception {
         HttpResponse<String> response = get("/api/unknown", "X-Request-Id", "unknown-path-1");
         assertThat(response.statusCode()).isEqualTo(404);
