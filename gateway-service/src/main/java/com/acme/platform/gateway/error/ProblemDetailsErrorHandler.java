@@ -45,8 +45,11 @@ public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler {
         }
         HttpStatusCode status = statusFor(error);
         String detail = detailFor(status, error, exchange);
+        Object requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
         if (status.is5xxServerError()) {
-            log.warn("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error.toString());
+            // requestId in the line itself: reactive handlers run on event-loop threads where MDC is not reliable.
+            log.warn("requestId={} {} {} failed: {}", requestId, exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), error.toString());
         }
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
@@ -55,7 +58,6 @@ public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler {
         problem.put("status", status.value());
         problem.put("detail", detail);
         problem.put("instance", exchange.getRequest().getPath().value());
-        Object requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
         if (requestId != null) {
             problem.put("requestId", requestId);
         }
