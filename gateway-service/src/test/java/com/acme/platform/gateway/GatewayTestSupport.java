@@ -1,7 +1,11 @@
 package com.acme.platform.gateway;
 
 import com.acme.platform.devstack.DevstackExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -15,6 +19,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Boots the gateway on a random port with the devstack's real Redis (rate limiting); each test class starts its own
@@ -28,6 +35,19 @@ abstract class GatewayTestSupport {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    LoadBalancerClientFactory loadBalancers;
+
+    /** Waits until the health checks have admitted {@code count} instances of the service into rotation. */
+    void awaitInstancesInRotation(String serviceId, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<ServiceInstance> instances = loadBalancers.getLazyProvider(serviceId, ServiceInstanceListSupplier.class)
+                    .getObject().get().blockFirst(Duration.ofSeconds(5));
+            // distinct ids: the weighted supplier repeats an instance once per unit of weight
+            return instances != null && instances.stream().map(ServiceInstance::getInstanceId).distinct().count() == count;
+        });
+    }
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {

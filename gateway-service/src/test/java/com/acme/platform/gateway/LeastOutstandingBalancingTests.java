@@ -1,6 +1,7 @@
 package com.acme.platform.gateway;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,6 +24,11 @@ class LeastOutstandingBalancingTests extends GatewayTestSupport {
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("PRODUCT_SERVICE_1_URL", PRODUCT_1::url);
         registry.add("PRODUCT_SERVICE_2_URL", PRODUCT_2::url);
+    }
+
+    @BeforeEach
+    void bothInstancesInRotation() {
+        awaitInstancesInRotation("product-service", 2);
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package com.acme.platform.gateway;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +29,11 @@ class RoundRobinBalancingTests extends GatewayTestSupport {
     @AfterEach
     void fullSpeed() {
         PRODUCT_2.delay(Duration.ZERO);
+    }
+
+    @BeforeEach
+    void bothInstancesInRotation() {
+        awaitInstancesInRotation("product-service", 2);
     }
 
     @AfterAll
