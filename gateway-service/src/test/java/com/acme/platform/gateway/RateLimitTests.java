@@ -19,11 +19,14 @@ import static org.awaitility.Awaitility.await;
 
 /** SCG's Redis token bucket per authenticated principal (else per address), on the devstack's real Redis. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "RATE_LIMIT_KEY_RATE=1", "RATE_LIMIT_KEY_BURST=5"})
+        "RATE_LIMIT_KEY_RATE=1", "RATE_LIMIT_KEY_BURST=5",
+        "gateway.rate-limit.routes.analytics.anonymous.replenish-rate=1",
+        "gateway.rate-limit.routes.analytics.anonymous.burst-capacity=3"})
 class RateLimitTests extends GatewayTestSupport {
 
     static final StubService PRODUCT_1 = new StubService("product-service-1");
     static final StubService PRODUCT_2 = new StubService("product-service-2");
+    static final StubService WORKER = new StubService("worker-service");
 
     @Autowired
     ReactiveStringRedisTemplate redis;
@@ -32,12 +35,32 @@ class RateLimitTests extends GatewayTestSupport {
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("PRODUCT_SERVICE_1_URL", PRODUCT_1::url);
         registry.add("PRODUCT_SERVICE_2_URL", PRODUCT_2::url);
+        registry.add("WORKER_SERVICE_URL", WORKER::url);
     }
 
     @AfterAll
     static void stopBackends() {
         PRODUCT_1.close();
         PRODUCT_2.close();
+        WORKER.close();
+    }
+
+    @Test
+    void aRouteWithItsOwnLimitIsLimitedByAddressAndXForwardedForDoesNotOpenANewBucket() throws Exception {
+        int limited = 0;
+        for (int i = 0; i < 10; i++) {
+            // A made-up client address in X-Forwarded-For per request: if it were trusted, each would get a new bucket.
+            HttpResponse<String> response = get("/api/analytics/top-products", "X-Forwarded-For", "203.0.113." + i);
+            if (response.statusCode() == 429) {
+                limited++;
+                assertThat(response.body()).contains("address:127.0.0.1").contains("burst 3");
+            } else {
+                assertThat(response.statusCode()).isEqualTo(200);
+            }
+        }
+        assertThat(limited).isGreaterThanOrEqualTo(5);
+        // Routes without their own limit keep the default anonymous bucket (500 req/s, burst 1000).
+        assertThat(get("/api/products").statusCode()).isEqualTo(200);
     }
 
     @Test
