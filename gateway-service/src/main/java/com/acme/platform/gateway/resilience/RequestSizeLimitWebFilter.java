@@ -3,6 +3,7 @@ package com.acme.platform.gateway.resilience;
 import com.acme.platform.gateway.error.GatewayProblem;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -46,7 +47,7 @@ public class RequestSizeLimitWebFilter implements WebFilter, Ordered {
                 AtomicLong seen = new AtomicLong();
                 return super.getBody().handle((buffer, sink) -> {
                     if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
-                        org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+                        DataBufferUtils.release(buffer);
                         sink.error(tooLarge());
                     } else {
                         sink.next(buffer);
