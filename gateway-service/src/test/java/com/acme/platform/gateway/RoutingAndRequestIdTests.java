@@ -4,27 +4,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-class RoutingAndRequestIdTests {
+class RoutingAndRequestIdTests extends GatewayTestSupport {
 
     static final StubService PRODUCT_1 = new StubService("product-service-1");
     static final StubService PRODUCT_2 = new StubService("product-service-2");
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @LocalServerPort
-    int port;
 
     @LocalManagementPort
     int managementPort;
@@ -43,7 +34,7 @@ class RoutingAndRequestIdTests {
 
     @Test
     void productsRouteReachesProductServiceWithAGeneratedRequestIdThatIsForwardedAndEchoed() throws Exception {
-        HttpResponse<String> response = get(port, "/api/products");
+        HttpResponse<String> response = get("/api/products");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-Served-By")).hasValueSatisfying(
@@ -55,45 +46,58 @@ class RoutingAndRequestIdTests {
 
     @Test
     void clientRequestIdIsKept() throws Exception {
-        HttpResponse<String> response = get(port, "/api/products?limit=5", "X-Request-Id", "client-chosen-42");
+        HttpResponse<String> response = get("/api/products?limit=5", "X-Request-Id", "client-chosen-42");
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue("client-chosen-42");
         assertThat(response.body()).contains("\"receivedRequestId\":\"client-chosen-42\"");
     }
 
     @Test
     void unsafeClientRequestIdIsReplaced() throws Exception {
-        HttpResponse<String> response = get(port, "/api/products", "X-Request-Id", "evil id with spaces");
+        HttpResponse<String> response = get("/api/products", "X-Request-Id", "evil id with spaces");
         assertThat(response.headers().firstValue("X-Request-Id")).hasValueSatisfying(
                 id -> assertThat(id).matches("[0-9a-f-]{36}"));
     }
 
     @Test
     void actuatorIsNotReachableThroughThePublicPortButIsOnTheManagementPort() throws Exception {
-        HttpResponse<String> publicPort = get(port, "/actuator/health");
+        HttpResponse<String> publicPort = get("/actuator/health");
         assertThat(publicPort.statusCode()).isEqualTo(404);
         assertThat(publicPort.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(publicPort.headers().firstValue("X-Request-Id")).isPresent();
 
-        HttpResponse<String> management = get(managementPort, "/actuator/health");
-        assertThat(management.statusCode()).isEqualTo(200);
-        assertThat(management.body()).contains("\"UP\"");
+        int publicPortNumber = port;
+        port = managementPort;
+        try {
+            HttpResponse<String> management = get("/actuator/health");
+            assertThat(management.statusCode()).isEqualTo(200);
+            assertThat(management.body()).contains("\"UP\"");
+        } finally {
+            port = publicPortNumber;
+        }
+    }
+
+    @Test
+    void managementPortExportsGatewayResilienceAndRateLimitMeters() throws Exception {
+        get("/api/products");
+        int publicPortNumber = port;
+        port = managementPort;
+        try {
+            String metrics = get("/actuator/prometheus").body();
+            assertThat(metrics).contains("resilience4j_circuitbreaker_state{")
+                    .contains("resilience4j_bulkhead_available_concurrent_calls{")
+                    .contains("gateway_rate_limit_requests_total{")
+                    .contains("spring_cloud_gateway_requests_seconds_count{");
+        } finally {
+            port = publicPortNumber;
+        }
     }
 
     @Test
     void unknownPathIsA404ProblemCarryingTheRequestId() throws Exception {
-        HttpResponse<String> response = get(port, "/api/unknown", "X-Request-Id", "unknown-path-1");
+        HttpResponse<String> response = get("/api/unknown", "X-Request-Id", "unknown-path-1");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue("unknown-path-1");
         assertThat(response.body()).contains("\"status\":404").contains("No API route matches GET /api/unknown");
-    }
-
-    static HttpResponse<String> get(int port, String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

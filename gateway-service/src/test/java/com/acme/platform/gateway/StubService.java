@@ -1,46 +1,118 @@
 package com.acme.platform.gateway;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real HTTP server standing in for a downstream service: it answers every request with JSON naming itself and
- * the headers the gateway forwarded, and sets {@code X-Served-By} like the platform's services do.
+ * A real HTTP server standing in for a downstream service: it answers every request with JSON naming itself, the
+ * path and the headers the gateway forwarded, and sets {@code X-Served-By} like the platform's services do.
+ * It can be slowed down (answers after a delay, without holding a thread), stopped and started again on the same
+ * port (an instance dying and coming back).
  */
 final class StubService implements AutoCloseable {
 
-    private final HttpServer server;
+    private static final ScheduledExecutorService LATER = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().factory());
+
+    private final String name;
+    private final int port;
+    private final AtomicInteger received = new AtomicInteger();
+    private volatile Duration delay = Duration.ZERO;
+    private volatile HttpServer server;
 
     StubService(String name) {
+        this(name, 0);
+    }
+
+    private StubService(String name, int port) {
+        this.name = name;
+        this.server = bind(port);
+        this.port = server.getAddress().getPort();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int received() {
+        return received.get();
+    }
+
+    /** Answers API requests this much later (health checks stay immediate, as a slow but live service's would). */
+    void delay(Duration delay) {
+        this.delay = delay;
+    }
+
+    synchronized void stop() {
+        server.stop(0);
+    }
+
+    synchronized void start() {
+        server = bind(port);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private HttpServer bind(int port) {
+        HttpServer created;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            created = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/", exchange -> {
-            String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
-            byte[] body = ("{\"items\":[],\"nextCursor\":null,\"servedBy\":\"" + name + "\",\"path\":\""
-                    + exchange.getRequestURI().getRawPath() + "\",\"receivedRequestId\":\"" + requestId + "\"}")
+        created.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        created.createContext("/", this::handle);
+        created.start();
+        return created;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        boolean health = exchange.getRequestURI().getPath().startsWith("/actuator/");
+        if (!health) {
+            received.incrementAndGet();
+        }
+        Duration wait = health ? Duration.ZERO : delay;
+        if (wait.isZero()) {
+            respond(exchange);
+        } else {
+            LATER.schedule(() -> respond(exchange), wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void respond(HttpExchange exchange) {
+        try (exchange) {
+            var h = exchange.getRequestHeaders();
+            byte[] body = ("{\"items\":[],\"nextCursor\":null,\"status\":\"UP\",\"servedBy\":\"" + name
+                    + "\",\"method\":\"" + exchange.getRequestMethod()
+                    + "\",\"path\":\"" + exchange.getRequestURI().getRawPath()
+                    + "\",\"receivedRequestId\":\"" + h.getFirst("X-Request-Id")
+                    + "\",\"receivedPrincipal\":\"" + h.getFirst("X-Principal")
+                    + "\",\"receivedRoles\":\"" + h.getFirst("X-Principal-Roles")
+                    + "\",\"receivedApiKey\":\"" + h.getFirst("X-API-Key") + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("X-Served-By", name);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-    }
-
-    String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
+        } catch (IOException e) {
+            // the gateway gave up on this request (timeout); nothing to answer
+        }
     }
 }

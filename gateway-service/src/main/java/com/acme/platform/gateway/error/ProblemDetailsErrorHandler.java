@@ -16,6 +16,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.ConnectException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -42,10 +43,13 @@ public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(error);
         }
-        HttpStatusCode status = error instanceof ErrorResponse e ? e.getStatusCode() : HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatusCode status = statusFor(error);
         String detail = detailFor(status, error, exchange);
+        Object requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
         if (status.is5xxServerError()) {
-            log.warn("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error.toString());
+            // requestId in the line itself: reactive handlers run on event-loop threads where MDC is not reliable.
+            log.warn("requestId={} {} {} failed: {}", requestId, exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), error.toString());
         }
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
@@ -54,7 +58,6 @@ public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler {
         problem.put("status", status.value());
         problem.put("detail", detail);
         problem.put("instance", exchange.getRequest().getPath().value());
-        Object requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
         if (requestId != null) {
             problem.put("requestId", requestId);
         }
@@ -67,7 +70,29 @@ public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler {
         return response.writeWith(Mono.just(body));
     }
 
+    private static HttpStatusCode statusFor(Throwable error) {
+        if (error instanceof ErrorResponse e) {
+            return e.getStatusCode();
+        }
+        // Nothing listens at the chosen instance (it died before the health check noticed): the service is
+        // unavailable, not the gateway broken.
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return HttpStatus.SERVICE_UNAVAILABLE;
+            }
+        }
+        return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+
     private static String detailFor(HttpStatusCode status, Throwable error, ServerWebExchange exchange) {
+        if (error instanceof GatewayProblem problem) {
+            return problem.getBody().getDetail();
+        }
+        if (status.value() == 503 || status.value() == 504) {
+            return status.value() == 503
+                    ? "The downstream service is unavailable; retry later and quote the request id if it persists"
+                    : "The downstream service did not answer in time; quote the request id when reporting it";
+        }
         if (status.value() == 404) {
             return "No API route matches " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
         }

@@ -1,0 +1,129 @@
+package com.acme.platform.gateway;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Credentials and roles as in the contract, and what the services learn about the caller. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "gateway.security.cors-allowed-origins=https://shop.example")
+class ApiKeySecurityTests extends GatewayTestSupport {
+
+    static final StubService PRODUCT_1 = new StubService("product-service-1");
+    static final StubService PRODUCT_2 = new StubService("product-service-2");
+    static final StubService WORKER = new StubService("worker-service");
+    static final StubService ORDERS = new StubService("order-service");
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("PRODUCT_SERVICE_1_URL", PRODUCT_1::url);
+        registry.add("PRODUCT_SERVICE_2_URL", PRODUCT_2::url);
+        registry.add("WORKER_SERVICE_URL", WORKER::url);
+        registry.add("ORDER_SERVICE_URL", ORDERS::url);
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        PRODUCT_1.close();
+        PRODUCT_2.close();
+        WORKER.close();
+        ORDERS.close();
+    }
+
+    @Test
+    void writeWithoutKeyIs401Problem() throws Exception {
+        HttpResponse<String> response = post("/api/products");
+        assertProblem(response, 401, "needs an X-API-Key");
+    }
+
+    @Test
+    void unknownKeyIs401EvenOnAPublicRead() throws Exception {
+        assertProblem(post("/api/products", "X-API-Key", "made-up-key"), 401, "not a known key");
+        assertProblem(get("/api/products", "X-API-Key", "made-up-key"), 401, "not a known key");
+    }
+
+    @Test
+    void clientKeyOnAdminRoutesIs403Problem() throws Exception {
+        assertProblem(post("/api/products", "X-API-Key", CLIENT_KEY), 403, "role may not POST /api/products");
+        assertProblem(get("/api/admin/dlq", "X-API-Key", CLIENT_KEY), 403, "role may not GET /api/admin/dlq");
+    }
+
+    @Test
+    void rightKeyPasses() throws Exception {
+        assertThat(post("/api/products", "X-API-Key", ADMIN_KEY).statusCode()).isEqualTo(200);
+        assertThat(get("/api/admin/dlq", "X-API-Key", ADMIN_KEY).statusCode()).isEqualTo(200);
+        assertThat(post("/api/orders", "X-API-Key", CLIENT_KEY).statusCode()).isEqualTo(200);
+        assertThat(get("/api/notifications?orderId=x", "X-API-Key", CLIENT_KEY).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void ordersAndNotificationsNeedAKey() throws Exception {
+        assertProblem(post("/api/orders"), 401, "needs an X-API-Key");
+        assertProblem(get("/api/orders/7d8c7c35-6d52-4b1e-9a57-0a3c5d0b9e11"), 401, "needs an X-API-Key");
+        assertProblem(get("/api/notifications?orderId=x"), 401, "needs an X-API-Key");
+    }
+
+    @Test
+    void servicesReceiveTheAuthenticatedIdentityNeverTheKey() throws Exception {
+        HttpResponse<String> response = get("/api/orders?customerId=c-1", "X-API-Key", CLIENT_KEY);
+        assertThat(response.body()).contains("\"receivedPrincipal\":\"client\"")
+                .contains("\"receivedRoles\":\"CLIENT\"")
+                .contains("\"receivedApiKey\":\"null\"");
+    }
+
+    @Test
+    void clientSentIdentityHeadersNeverReachAService() throws Exception {
+        HttpResponse<String> anonymous = get("/api/products", "X-Principal", "admin", "X-Principal-Roles", "ADMIN");
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("\"receivedPrincipal\":\"null\"").contains("\"receivedRoles\":\"null\"");
+
+        HttpResponse<String> asClient = get("/api/orders?customerId=c-1", "X-API-Key", CLIENT_KEY,
+                "X-Principal", "admin", "X-Principal-Roles", "ADMIN");
+        assertThat(asClient.body()).contains("\"receivedPrincipal\":\"client\"").contains("\"receivedRoles\":\"CLIENT\"");
+    }
+
+    @Test
+    void responsesCarrySecurityHeaders() throws Exception {
+        HttpResponse<String> response = get("/api/products");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("Cache-Control")).isPresent();
+    }
+
+    @Test
+    void corsPreflightIsAnsweredForAConfiguredOriginOnly() throws Exception {
+        HttpResponse<String> allowed = send("OPTIONS", "/api/orders", HttpRequest.BodyPublishers.noBody(),
+                "Origin", "https://shop.example", "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "X-API-Key");
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://shop.example");
+
+        HttpResponse<String> other = send("OPTIONS", "/api/orders", HttpRequest.BodyPublishers.noBody(),
+                "Origin", "https://evil.example", "Access-Control-Request-Method", "POST");
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    private HttpResponse<String> post(String path, String... headers) throws Exception {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = "application/json";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send("POST", path, HttpRequest.BodyPublishers.ofString("{}"), all);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String detail) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(response.body()).contains("\"status\":" + status).contains(detail);
+    }
+}

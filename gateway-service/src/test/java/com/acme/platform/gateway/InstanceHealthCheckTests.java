@@ -1,0 +1,58 @@
+package com.acme.platform.gateway;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Health checks take a dead instance out of rotation and bring it back when it answers again. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "LB_HEALTH_CHECK_INTERVAL=1s")
+class InstanceHealthCheckTests extends GatewayTestSupport {
+
+    static final StubService PRODUCT_1 = new StubService("product-service-1");
+    static final StubService PRODUCT_2 = new StubService("product-service-2");
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("PRODUCT_SERVICE_1_URL", PRODUCT_1::url);
+        registry.add("PRODUCT_SERVICE_2_URL", PRODUCT_2::url);
+    }
+
+    @BeforeEach
+    void bothInstancesInRotation() {
+        awaitInstancesInRotation("product-service", 2);
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        PRODUCT_1.close();
+        PRODUCT_2.close();
+    }
+
+    @Test
+    void aKilledInstanceLeavesRotationWithoutFailedRequestsAndReturnsWhenRestarted() throws Exception {
+        assertThat(LoadSpread.servedBy(port, "/api/products", 1, 10)).containsKeys("product-service-1", "product-service-2");
+
+        PRODUCT_2.stop();
+        try {
+            // After the health-check interval the list holds only instance 1 ...
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    LoadSpread.servedBy(port, "/api/products", 1, 10).equals(Map.of("product-service-1", 10)));
+            // ... and from then on no client request fails.
+            assertThat(LoadSpread.servedBy(port, "/api/products", 4, 25)).isEqualTo(Map.of("product-service-1", 100));
+        } finally {
+            PRODUCT_2.start();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                LoadSpread.servedBy(port, "/api/products", 1, 10).containsKey("product-service-2"));
+    }
+}

@@ -1,0 +1,59 @@
+package com.acme.platform.gateway;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Least outstanding requests (power of two choices): a slow instance holds its requests longer and gets fewer. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "PRODUCT_SERVICE_LB_ALGORITHM=least-outstanding")
+class LeastOutstandingBalancingTests extends GatewayTestSupport {
+
+    static final StubService PRODUCT_1 = new StubService("product-service-1");
+    static final StubService PRODUCT_2 = new StubService("product-service-2");
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("PRODUCT_SERVICE_1_URL", PRODUCT_1::url);
+        registry.add("PRODUCT_SERVICE_2_URL", PRODUCT_2::url);
+    }
+
+    @BeforeEach
+    void bothInstancesInRotation() {
+        awaitInstancesInRotation("product-service", 2);
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        PRODUCT_1.close();
+        PRODUCT_2.close();
+    }
+
+    @Test
+    void anInstanceSlowedBy200msGetsUnderAFifthOfTheTrafficOf16ConcurrentClients() throws Exception {
+        PRODUCT_2.delay(Duration.ofMillis(200));
+        try {
+            Map<String, Integer> spread = LoadSpread.servedBy(port, "/api/products?limit=1", 16, 20);
+
+            assertThat(spread.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(320);
+            assertThat(spread.getOrDefault("product-service-2", 0)).isLessThan(64);   // < 20% of 320
+        } finally {
+            PRODUCT_2.delay(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void equalInstancesUnderConcurrencyBothServe() throws Exception {
+        Map<String, Integer> spread = LoadSpread.servedBy(port, "/api/products?limit=1", 8, 20);
+
+        assertThat(spread.keySet()).containsExactlyInAnyOrder("product-service-1", "product-service-2");
+    }
+}

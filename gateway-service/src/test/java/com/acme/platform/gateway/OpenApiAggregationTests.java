@@ -1,0 +1,57 @@
+package com.acme.platform.gateway;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One Swagger UI on the gateway listing every service's document, each fetched through its route. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OpenApiAggregationTests extends GatewayTestSupport {
+
+    static final StubService PRODUCT_1 = new StubService("product-service-1");
+    static final StubService PRODUCT_2 = new StubService("product-service-2");
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("PRODUCT_SERVICE_1_URL", PRODUCT_1::url);
+        registry.add("PRODUCT_SERVICE_2_URL", PRODUCT_2::url);
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        PRODUCT_1.close();
+        PRODUCT_2.close();
+    }
+
+    @Test
+    void swaggerUiIsServedAndListsTheThreeServices() throws Exception {
+        HttpResponse<String> entry = get("/swagger-ui.html");
+        assertThat(entry.statusCode()).isEqualTo(302);
+        String location = entry.headers().firstValue("Location").orElseThrow();
+        assertThat(location).endsWith("/swagger-ui/index.html");
+
+        HttpResponse<String> page = get(location.replaceFirst("^https?://[^/]+", ""));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui");
+
+        HttpResponse<String> config = get("/v3/gateway-api-docs/swagger-config");
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(config.body())
+                .contains("\"url\":\"/v3/api-docs/product-service\"").contains("\"name\":\"product-service\"")
+                .contains("\"url\":\"/v3/api-docs/order-service\"").contains("\"name\":\"order-service\"")
+                .contains("\"url\":\"/v3/api-docs/worker-service\"").contains("\"name\":\"worker-service\"");
+    }
+
+    @Test
+    void aServicesDocumentIsFetchedThroughTheGateway() throws Exception {
+        HttpResponse<String> document = get("/v3/api-docs/product-service");
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).contains("\"path\":\"/v3/api-docs\"");
+    }
+}

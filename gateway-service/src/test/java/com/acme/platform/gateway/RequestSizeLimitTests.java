@@ -1,0 +1,57 @@
+package com.acme.platform.gateway;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "GATEWAY_MAX_BODY_SIZE=64KB")
+class RequestSizeLimitTests extends GatewayTestSupport {
+
+    static final StubService PRODUCT_1 = new StubService("product-service-1");
+    static final StubService PRODUCT_2 = new StubService("product-service-2");
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("PRODUCT_SERVICE_1_URL", PRODUCT_1::url);
+        registry.add("PRODUCT_SERVICE_2_URL", PRODUCT_2::url);
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        PRODUCT_1.close();
+        PRODUCT_2.close();
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413Problem() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/products", HttpRequest.BodyPublishers.ofByteArray(new byte[200_000]),
+                "Content-Type", "application/json", "X-API-Key", ADMIN_KEY);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("exceeds the limit of 65536 bytes");
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413Too() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/products",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[200_000])),
+                "Content-Type", "application/json", "X-API-Key", ADMIN_KEY);
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void aBodyUnderTheLimitPasses() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/products", HttpRequest.BodyPublishers.ofByteArray(new byte[10_000]),
+                "Content-Type", "application/json", "X-API-Key", ADMIN_KEY);
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+}

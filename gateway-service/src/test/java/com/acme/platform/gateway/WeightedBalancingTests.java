@@ -1,0 +1,45 @@
+package com.acme.platform.gateway;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "PRODUCT_SERVICE_LB_ALGORITHM=weighted", "PRODUCT_SERVICE_1_WEIGHT=3", "PRODUCT_SERVICE_2_WEIGHT=1"})
+class WeightedBalancingTests extends GatewayTestSupport {
+
+    static final StubService PRODUCT_1 = new StubService("product-service-1");
+    static final StubService PRODUCT_2 = new StubService("product-service-2");
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("PRODUCT_SERVICE_1_URL", PRODUCT_1::url);
+        registry.add("PRODUCT_SERVICE_2_URL", PRODUCT_2::url);
+    }
+
+    @BeforeEach
+    void bothInstancesInRotation() {
+        awaitInstancesInRotation("product-service", 2);
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        PRODUCT_1.close();
+        PRODUCT_2.close();
+    }
+
+    @Test
+    void weightsThreeToOneSpreadAboutThreeToOne() throws Exception {
+        Map<String, Integer> spread = LoadSpread.servedBy(port, "/api/products?limit=1", 1, 100);
+
+        assertThat(spread.get("product-service-1")).isBetween(68, 82);
+        assertThat(spread.get("product-service-2")).isBetween(18, 32);
+    }
+}
