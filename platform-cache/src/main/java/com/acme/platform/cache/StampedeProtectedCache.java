@@ -3,11 +3,6 @@ package com.acme.platform.cache;
 import com.acme.platform.cache.DistributedLease.Attempt;
 import com.acme.platform.cache.RedisDownBreaker.RedisUnavailable;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +30,12 @@ import java.util.concurrent.locks.LockSupport;
 public final class StampedeProtectedCache<V> implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StampedeProtectedCache.class);
-    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
     private static final long MAX_BACKOFF_MILLIS = 50;
 
     private final CacheSettings settings;
     private final CacheCodec<V> codec;
     private final Clock clock;
-    private final StatefulRedisConnection<String, byte[]> connection;
-    private final RedisCommands<String, byte[]> redis;
+    private final RedisConnector redis;
     private final RedisDownBreaker breaker;
     private final NearCache l1;
     private final L1InvalidationListener l1Listener;
@@ -58,13 +51,22 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
         this.codec = codec;
         this.clock = clock;
         this.channel = settings.name() + ":invalidations";
-        this.connection = client.connect(CODEC);
-        this.redis = connection.sync();
+        this.redis = new RedisConnector(client);
         this.breaker = new RedisDownBreaker(settings);
         this.l1 = new NearCache(settings, registry);
         this.l1Listener = new L1InvalidationListener(client, channel, l1);
         this.singleFlight = new LocalSingleFlight<>(settings.leaseWaitMax().toMillis() + settings.leaseTtl().toMillis());
         this.metrics = new CacheMetrics(settings.name(), registry);
+        refresher.execute(this::warmUp);
+    }
+
+    /** Connects in the background at start-up so the first requests need not; a failure here is retried on use. */
+    private void warmUp() {
+        try {
+            redis.commands().ping();
+        } catch (RuntimeException e) {
+            log.info("cache {}: Redis not reachable yet ({}); reads bypass the cache until it is", settings.name(), e.toString());
+        }
     }
 
     /**
@@ -101,7 +103,7 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
         l1.invalidate(id);
         try {
             breaker.call(() -> {
-                VersionFence.tombstone(redis, entryKey(id), version, position, deleted,
+                VersionFence.tombstone(redis.commands(), entryKey(id), version, position, deleted,
                         settings.tombstoneTtl().toMillis(), channel, id);
                 return null;
             });
@@ -164,7 +166,7 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
             String owner = DistributedLease.newOwner();
             String expected = current == null ? "" : current.softExpiryToken();
             Entry fence = current;
-            Attempt attempt = breaker.call(() -> DistributedLease.tryAcquire(redis, entryKey(id), leaseKey(id), expected,
+            Attempt attempt = breaker.call(() -> DistributedLease.tryAcquire(redis.commands(), entryKey(id), leaseKey(id), expected,
                     owner, settings.leaseTtl().toMillis()));
             if (attempt == Attempt.ACQUIRED) {
                 if (waited) {
@@ -229,7 +231,7 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
         long ttl = found ? jittered(settings.ttl().toMillis()) : settings.negativeTtl().toMillis();
         long soft = now + (found ? settings.softTtl().toMillis() : settings.negativeTtl().toMillis());
         try {
-            return breaker.call(() -> VersionFence.fill(redis, entryKey(id), leaseKey(id), found ? 'V' : 'N',
+            return breaker.call(() -> VersionFence.fill(redis.commands(), entryKey(id), leaseKey(id), found ? 'V' : 'N',
                     found ? codec.version(loaded.value()) : 0, loaded.position(),
                     found ? codec.encode(loaded.value()) : null, soft, Math.max(loadMillis, 1), ttl, leaseOwner));
         } catch (RedisUnavailable e) {
@@ -244,7 +246,7 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
         refresher.execute(() -> {
             try {
                 String owner = DistributedLease.newOwner();
-                Attempt attempt = breaker.call(() -> DistributedLease.tryAcquire(redis, entryKey(id), leaseKey(id),
+                Attempt attempt = breaker.call(() -> DistributedLease.tryAcquire(redis.commands(), entryKey(id), leaseKey(id),
                         stale.softExpiryToken(), owner, settings.leaseTtl().toMillis()));
                 if (attempt == Attempt.ACQUIRED) {
                     long t0 = System.nanoTime();
@@ -283,7 +285,7 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
     }
 
     private Entry fetch(String id) {
-        return breaker.call(() -> Entry.fromHash(redis.hmget(entryKey(id), Entry.FIELDS)));
+        return breaker.call(() -> Entry.fromHash(redis.commands().hmget(entryKey(id), Entry.FIELDS)));
     }
 
     private Entry fetchQuietly(String id) {
@@ -319,6 +321,6 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
     public void close() {
         refresher.shutdownNow();
         l1Listener.close();
-        connection.close();
+        redis.close();
     }
 }
