@@ -45,6 +45,29 @@ class StampedeAcrossInstancesTests {
         }
     }
 
+    @Test
+    void aThousandReadsOfAnUnknownIdCauseAtMostOneDatabaseLoad() throws Exception {
+        ProductInstances instances = ProductInstances.shared();
+        String unknown = java.util.UUID.randomUUID().toString();
+        DatabaseLoads.reset();
+        List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+        // A flood from 100 concurrent clients (1,000 requests at once would measure this machine's CPU, not the cache).
+        try (ExecutorService clients = Executors.newFixedThreadPool(100, Thread.ofVirtual().factory())) {
+            for (int i = 0; i < 1000; i++) {
+                int port = instances.port(1 + i % 2);
+                responses.add(clients.submit(() -> AbstractIntegrationTest.send(port, "GET", "/api/products/" + unknown, null)));
+            }
+        }
+        java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
+        for (Future<HttpResponse<String>> response : responses) {
+            assertThat(response.get().statusCode()).isEqualTo(404);
+            outcomes.merge(response.get().headers().firstValue("X-Cache").orElse("none"), 1, Integer::sum);
+        }
+        long loads = DatabaseLoads.count();
+        System.out.printf("[negative] %d database loads for 1000 reads of an unknown id; X-Cache: %s%n", loads, outcomes);
+        assertThat(loads).isLessThanOrEqualTo(1);
+    }
+
     record Result(int failures, int staleAnswers, long databaseLoads, double cacheLoads) {
     }
 

@@ -37,7 +37,7 @@ public class ProductCatalog {
     /** @param token the client's consistency token (0 for none): the answer reflects at least that write */
     public ProductRead get(UUID id, long token) {
         CacheRead<Product> read = cache.get(id.toString(), token, minPosition -> load(id, minPosition));
-        return new ProductRead(read.value().orElseThrow(() -> new ProductNotFoundException(id)), read.outcome());
+        return new ProductRead(read.value().orElseThrow(() -> new ProductNotFoundException(id, read.outcome())), read.outcome());
     }
 
     /** The cache's loader: the standby if it has replayed {@code minPosition}, else the primary. */
