@@ -42,7 +42,9 @@ public record CacheSettings(
         /** Lease, version fence, XFetch, stale-while-revalidate, negative caching, L1. */
         PROTECTED,
         /** Plain cache-aside: get, on a miss load and set. Writes still invalidate. For benchmarks and demos. */
-        NAIVE
+        NAIVE,
+        /** No cache at all: every read loads ({@code X-Cache: BYPASS}). The baseline of the benchmark. */
+        OFF
     }
 
     public CacheSettings {
