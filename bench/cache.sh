@@ -37,18 +37,21 @@ trap cleanup EXIT
 
 start_instance() { # name port mode
   DB_URL="jdbc:postgresql://127.0.0.1:$PG/products" DB_REPLICA_URL="jdbc:postgresql://127.0.0.1:$PG_STANDBY/products" \
-  REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS INSTANCE_NAME=$1 SERVER_PORT=$2 PRODUCT_CACHE_MODE=$3 \
+  REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS PRODUCT_FLYWAY_LOCATIONS=classpath:db/migration,classpath:db/demo INSTANCE_NAME=$1 SERVER_PORT=$2 PRODUCT_CACHE_MODE=$3 \
     "$JAVA" -XX:+UseSerialGC -Xmx192m -jar product-service/target/product-service.jar >"$LOG_DIR/bench-$1.log" 2>&1 &
   pids+=($!)
 }
 start_instance bench-naive-1 "$NAIVE_1" NAIVE
 start_instance bench-naive-2 "$NAIVE_2" NAIVE
 start_instance bench-cache-off "$CACHE_OFF" OFF
+i=0
 for p in "$NAIVE_1" "$NAIVE_2" "$CACHE_OFF"; do
   for _ in $(seq 1 180); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$p/actuator/health/readiness")" = 200 ] && break
+    kill -0 "${pids[$i]}" 2>/dev/null || { echo "a benchmark instance on port $p exited; see $LOG_DIR/bench-*.log" >&2; exit 1; }
     sleep 1
   done
+  i=$((i + 1))
 done
 
 PGJDBC=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
