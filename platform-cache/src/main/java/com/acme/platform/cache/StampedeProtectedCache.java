@@ -119,11 +119,8 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
         if (settings.mode() == CacheSettings.Mode.OFF) {
             return new CacheRead<>(Optional.ofNullable(loadCounted(minPosition, loader).value()), CacheOutcome.BYPASS);
         }
-        if (!breaker.redisCallsPermitted()) {
-            return bypass(minPosition, loader);
-        }
         if (settings.mode() == CacheSettings.Mode.NAIVE) {
-            return naiveRead(id, minPosition, loader);
+            return breaker.redisCallsPermitted() ? naiveRead(id, minPosition, loader) : bypass(minPosition, loader);
         }
         if (breaker.redisHealthy() && l1Listener.subscribed()) {
             Entry near = l1.get(id, minPosition, clock.millis());
@@ -131,10 +128,19 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
                 return answer(near, CacheOutcome.HIT);
             }
         }
+        // Readers without a token share one trip per key and instance, also when Redis is unavailable: then they
+        // share one database load instead of each making their own.
+        return minPosition == 0
+                ? singleFlight.run(id, () -> redisOrBypass(id, 0, loader))
+                : redisOrBypass(id, minPosition, loader);
+    }
+
+    private CacheRead<V> redisOrBypass(String id, long minPosition, Loader<V> loader) {
+        if (!breaker.redisCallsPermitted()) {
+            return bypass(minPosition, loader);
+        }
         try {
-            return minPosition == 0
-                    ? singleFlight.run(id, () -> remoteRead(id, 0, loader))
-                    : remoteRead(id, minPosition, loader);
+            return remoteRead(id, minPosition, loader);
         } catch (RedisUnavailable e) {
             return bypass(minPosition, loader);
         }

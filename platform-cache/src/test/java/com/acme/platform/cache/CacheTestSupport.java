@@ -18,6 +18,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.awaitility.Awaitility.await;
+
 /** Caches over the devstack's real Redis, and a counting in-memory source of truth that plays the database. */
 @ExtendWith(DevstackExtension.class)
 abstract class CacheTestSupport {
@@ -82,6 +84,12 @@ abstract class CacheTestSupport {
         StampedeProtectedCache<Item> cache = StampedeProtectedCache.create(client, settings, CODEC, registry);
         opened.add(cache);
         opened.add(client::shutdown);
+        if (settings.mode() != CacheSettings.Mode.OFF) {
+            // The cache connects in the background; scenarios start once it talks to Redis (not in bypass).
+            Source probe = new Source();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> cache.get("probe-" + uniqueKey(), 0, probe::read).outcome() != CacheOutcome.BYPASS);
+        }
         return cache;
     }
 

@@ -31,6 +31,14 @@ public abstract class AbstractIntegrationTest {
         devstack.serviceEnvironment("products").forEach((name, value) -> registry.add(name, () -> value));
     }
 
+    /** The cache connects to Redis in the background; tests start once reads stop bypassing it. */
+    @org.junit.jupiter.api.BeforeEach
+    void awaitCacheConnected() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !"BYPASS".equals(get("/api/products/" + java.util.UUID.randomUUID()).headers()
+                        .firstValue("X-Cache").orElse("BYPASS")));
+    }
+
     protected HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10));

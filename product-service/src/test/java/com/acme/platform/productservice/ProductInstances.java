@@ -44,8 +44,16 @@ final class ProductInstances implements AutoCloseable {
             instances.contexts.add(new SpringApplicationBuilder(ProductServiceApplication.class)
                     .properties(properties)
                     .run());
+            instances.awaitCacheConnected(i);
         }
         return instances;
+    }
+
+    /** The cache connects to Redis in the background; scenarios start once reads stop bypassing it. */
+    void awaitCacheConnected(int instance) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> !"BYPASS".equals(AbstractIntegrationTest.send(port(instance), "GET",
+                        "/api/products/" + java.util.UUID.randomUUID(), null).headers().firstValue("X-Cache").orElse("BYPASS")));
     }
 
     int port(int instance) {
