@@ -39,10 +39,15 @@ class SoftExpiryTests {
                     responses.add(clients.submit(() -> AbstractIntegrationTest.send(port, "GET", "/api/products/" + id, null)));
                 }
             }
+            int stale = 0;
             for (Future<HttpResponse<String>> response : responses) {
                 assertThat(response.get().statusCode()).isEqualTo(200);
-                assertThat(response.get().headers().firstValue("X-Cache")).hasValue("STALE");
+                String outcome = response.get().headers().firstValue("X-Cache").orElse("");
+                // Nobody waits for the refresh (no MISS); once the one background load has landed, later readers hit.
+                assertThat(outcome).isIn("STALE", "HIT");
+                stale += outcome.equals("STALE") ? 1 : 0;
             }
+            assertThat(stale).isPositive();
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
                     "HIT".equals(AbstractIntegrationTest.send(instances.port(2), "GET", "/api/products/" + id, null)
                             .headers().firstValue("X-Cache").orElse("")));
