@@ -136,6 +136,8 @@ start_service() { # name port module database
       export DB_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/$db"
       export DB_REPLICA_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_REPLICA_PORT/$db"
     fi
+    # product-service: seed the demo catalog (Flyway location db/demo) in local mode.
+    if [ "$module" = product-service ]; then export PRODUCT_FLYWAY_LOCATIONS=classpath:db/migration,classpath:db/demo; fi
     export PRODUCT_SERVICE_1_URL=http://127.0.0.1:$PRODUCT_1_PORT PRODUCT_SERVICE_2_URL=http://127.0.0.1:$PRODUCT_2_PORT
     export ORDER_SERVICE_URL=http://127.0.0.1:$ORDER_PORT WORKER_SERVICE_URL=http://127.0.0.1:$WORKER_PORT
     exec nohup "$JAVA" $SERVICE_JAVA_OPTS -jar "$(jar_of "$module")" >"$LOG_DIR/$name.log" 2>&1

@@ -31,6 +31,14 @@ public abstract class AbstractIntegrationTest {
         devstack.serviceEnvironment("products").forEach((name, value) -> registry.add(name, () -> value));
     }
 
+    /** The cache connects to Redis in the background; tests start once reads stop bypassing it. */
+    @org.junit.jupiter.api.BeforeEach
+    void awaitCacheConnected() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !"BYPASS".equals(get("/api/products/" + java.util.UUID.randomUUID()).headers()
+                        .firstValue("X-Cache").orElse("BYPASS")));
+    }
+
     protected HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10));
@@ -38,5 +46,42 @@ public abstract class AbstractIntegrationTest {
             request.headers(headers);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected HttpResponse<String> send(String method, String path, String json, String... headers)
+            throws IOException, InterruptedException {
+        return send(port, method, path, json, headers);
+    }
+
+    protected static HttpResponse<String> send(int port, String method, String path, String json, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Creates a product through the API and returns its JSON. */
+    protected com.fasterxml.jackson.databind.JsonNode createProduct(String namePrefix, long priceCents, int stock) throws Exception {
+        String sku = "T-" + java.util.UUID.randomUUID();
+        HttpResponse<String> created = send("POST", "/api/products", """
+                {"sku":"%s","name":"%s","description":"test product","priceCents":%d,"currency":"EUR","stock":%d}
+                """.formatted(sku, namePrefix, priceCents, stock));
+        if (created.statusCode() != 201) {
+            throw new AssertionError("create failed: " + created.statusCode() + " " + created.body());
+        }
+        return Json.parse(created.body());
+    }
+
+    protected static String productJson(String sku, String name, long priceCents, int stock) {
+        return """
+                {"sku":"%s","name":"%s","description":"d","priceCents":%d,"currency":"EUR","stock":%d}
+                """.formatted(sku, name, priceCents, stock);
     }
 }

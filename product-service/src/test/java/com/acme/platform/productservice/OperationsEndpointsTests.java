@@ -19,6 +19,26 @@ class OperationsEndpointsTests extends AbstractIntegrationTest {
     }
 
     @Test
+    void cacheAndReplicaMetricsUseTheContractNames() throws Exception {
+        var created = send("POST", "/api/products", productJson("MET-" + System.nanoTime(), "Metered", 1, 1));
+        String id = Json.parse(created.body()).get("id").asText();
+        get("/api/products/" + id);
+        get("/api/products/" + id);
+        get("/api/products?limit=1");
+        get("/internal/products?ids=" + id); // always the primary
+
+        String metrics = get("/actuator/prometheus").body();
+        assertThat(metrics)
+                .containsPattern("cache_gets_total\\{[^}]*cache=\"products\"[^}]*result=\"hit\"")
+                .containsPattern("cache_gets_total\\{[^}]*result=\"miss\"")
+                .containsPattern("cache_loads_total\\{[^}]*cache=\"products\"")
+                .contains("cache_lock_wait_seconds_bucket")
+                .contains("cache_l1_gets_total")
+                .containsPattern("db_reads_total\\{[^}]*target=\"replica\"")
+                .containsPattern("db_reads_total\\{[^}]*target=\"primary\"");
+    }
+
+    @Test
     void unknownPathIsAProblemWithTheRequestId() throws Exception {
         var response = get("/api/nothing-here", "X-Request-Id", "ops-404");
         assertThat(response.statusCode()).isEqualTo(404);

@@ -4,10 +4,12 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+/** SQL for the product table. Which server a read runs on is decided by the caller's transaction (see ReadRouter). */
 @Repository
 public class ProductRepository {
 
@@ -39,5 +41,50 @@ public class ProductRepository {
                 .param("limit", limit)
                 .query(ROW_MAPPER)
                 .list();
+    }
+
+    /** The cache's load query (benchmarks and tests count it in pg_stat_statements by this text). */
+    public Optional<Product> findById(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM product WHERE id = :id").param("id", id).query(ROW_MAPPER).optional();
+    }
+
+    public List<Product> findAllById(Collection<UUID> ids) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM product WHERE id IN (:ids) ORDER BY id")
+                .param("ids", List.copyOf(ids)).query(ROW_MAPPER).list();
+    }
+
+    public Product insert(UUID id, ProductDraft draft) {
+        return jdbc.sql("INSERT INTO product (id, sku, name, description, price_cents, currency, stock) "
+                        + "VALUES (:id, :sku, :name, :description, :price, :currency, :stock) RETURNING " + COLUMNS)
+                .param("id", id).param("sku", draft.sku()).param("name", draft.name())
+                .param("description", draft.description()).param("price", draft.priceCents())
+                .param("currency", draft.currency()).param("stock", draft.stock())
+                .query(ROW_MAPPER).single();
+    }
+
+    /** @param expectedVersion the If-Match version, or null for an unconditional update */
+    public Optional<Product> update(UUID id, ProductDraft draft, Long expectedVersion) {
+        return jdbc.sql("UPDATE product SET sku = :sku, name = :name, description = :description, price_cents = :price, "
+                        + "currency = :currency, stock = :stock, version = version + 1, updated_at = now() "
+                        + "WHERE id = :id AND (CAST(:expected AS bigint) IS NULL OR version = CAST(:expected AS bigint)) RETURNING " + COLUMNS)
+                .param("id", id).param("sku", draft.sku()).param("name", draft.name())
+                .param("description", draft.description()).param("price", draft.priceCents())
+                .param("currency", draft.currency()).param("stock", draft.stock())
+                .param("expected", expectedVersion, java.sql.Types.BIGINT)
+                .query(ROW_MAPPER).optional();
+    }
+
+    public Optional<Long> currentVersion(UUID id) {
+        return jdbc.sql("SELECT version FROM product WHERE id = :id").param("id", id).query(Long.class).optional();
+    }
+
+    /** @return the version the product had, if it existed */
+    public Optional<Long> delete(UUID id) {
+        return jdbc.sql("DELETE FROM product WHERE id = :id RETURNING version").param("id", id).query(Long.class).optional();
+    }
+
+    /** The primary's WAL position; read after a commit, it is at or past that commit's record. */
+    public long currentWalPosition() {
+        return jdbc.sql("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn").query(Long.class).single();
     }
 }

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Benchmark: the product cache. (a) DB loads per hot-key invalidation, protected vs naive in the same run;
+# (b) hit ratio under Zipf(1.0); (c) p50/p99 of a cached GET vs a trivial endpoint, and a raw Redis read;
+# (d) DB queries and execution time per 1,000 reads, cache on vs off. Prints a Markdown section with the machine.
+#
+# Usage: PLATFORM_PORT_OFFSET=2000 bench/cache.sh
+#   Uses the local stack at that offset (starts it with ./local.sh up if it is not running, and stops it again
+#   afterwards), and starts three more product-service JVMs beside it: two in NAIVE mode, one with the cache OFF.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+OFFSET=${PLATFORM_PORT_OFFSET:-0}
+port() { echo $(($1 + OFFSET)); }
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+[ -x "$JAVA_HOME/bin/java" ] || JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+JAVA=$JAVA_HOME/bin/java
+
+PROTECTED_1=$(port 8081) PROTECTED_2=$(port 8091)
+NAIVE_1=$(port 8085) NAIVE_2=$(port 8095) CACHE_OFF=$(port 8086)
+PG=$(port 5432) PG_STANDBY=$(port 5433) REDIS=$(port 6379)
+LOG_DIR=.local/logs
+
+started_stack=no
+if ! ./local.sh status 2>/dev/null | grep -q '^product-service-1 .* healthy$'; then
+  ./local.sh up >/dev/null
+  started_stack=yes
+fi
+mkdir -p "$LOG_DIR"
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ "$started_stack" = yes ]; then ./local.sh down >/dev/null; fi
+}
+trap cleanup EXIT
+
+start_instance() { # name port mode
+  DB_URL="jdbc:postgresql://127.0.0.1:$PG/products" DB_REPLICA_URL="jdbc:postgresql://127.0.0.1:$PG_STANDBY/products" \
+  REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS PRODUCT_FLYWAY_LOCATIONS=classpath:db/migration,classpath:db/demo INSTANCE_NAME=$1 SERVER_PORT=$2 PRODUCT_CACHE_MODE=$3 \
+    "$JAVA" -XX:+UseSerialGC -Xmx192m -jar product-service/target/product-service.jar >"$LOG_DIR/bench-$1.log" 2>&1 &
+  pids+=($!)
+}
+start_instance bench-naive-1 "$NAIVE_1" NAIVE
+start_instance bench-naive-2 "$NAIVE_2" NAIVE
+start_instance bench-cache-off "$CACHE_OFF" OFF
+i=0
+for p in "$NAIVE_1" "$NAIVE_2" "$CACHE_OFF"; do
+  for _ in $(seq 1 180); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$p/actuator/health/readiness")" = 200 ] && break
+    kill -0 "${pids[$i]}" 2>/dev/null || { echo "a benchmark instance on port $p exited; see $LOG_DIR/bench-*.log" >&2; exit 1; }
+    sleep 1
+  done
+  i=$((i + 1))
+done
+
+PGJDBC=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
+echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sm), $("$JAVA" -version 2>&1 | head -1 | tr -d '"'); load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Measured: $(date -u +%Y-%m-%dT%H:%MZ)"
+echo
+"$JAVA" -cp "$PGJDBC" bench/CacheBench.java "$PROTECTED_1" "$PROTECTED_2" "$NAIVE_1" "$NAIVE_2" "$CACHE_OFF" "$REDIS" "$PG" "$PG_STANDBY"

@@ -1,0 +1,102 @@
+package com.acme.platform.cache;
+
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.SocketAddress;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Keeps every instance's L1 coherent: a write's tombstone script publishes the id on the cache's channel, and each
+ * instance drops it from its L1. Pub/sub messages sent while a subscriber is disconnected are lost, so while the
+ * subscription is down the L1 is not used, and when it reconnects the whole L1 is cleared. The first subscription
+ * is made in the background (and retried), so start-up does not depend on Redis.
+ */
+final class L1InvalidationListener implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(L1InvalidationListener.class);
+    private static final long RETRY_MILLIS = 1000;
+
+    private final RedisClient client;
+    private final String channel;
+    private final NearCache l1;
+    private final AtomicBoolean attempting = new AtomicBoolean();
+    private volatile StatefulRedisPubSubConnection<String, String> connection;
+    private volatile boolean subscribed;
+    private volatile long lastAttempt;
+
+    L1InvalidationListener(RedisClient client, String channel, NearCache l1) {
+        this.client = client;
+        this.channel = channel;
+        this.l1 = l1;
+        client.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
+                if (handler == connection) {
+                    // Lettuce re-subscribes by itself; what was published meanwhile is lost, so forget everything.
+                    l1.clear();
+                    subscribed = true;
+                    log.info("cache invalidation channel {} reconnected: L1 cleared", channel);
+                }
+            }
+
+            @Override
+            public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+                if (handler == connection) {
+                    subscribed = false;
+                    l1.clear();
+                }
+            }
+        });
+        subscribeInBackground();
+    }
+
+    /** True when invalidations are being received; otherwise the L1 must not be used. */
+    boolean subscribed() {
+        if (connection == null) {
+            subscribeInBackground();
+            return false;
+        }
+        return subscribed;
+    }
+
+    private void subscribeInBackground() {
+        long now = System.currentTimeMillis();
+        if (now - lastAttempt < RETRY_MILLIS || !attempting.compareAndSet(false, true)) {
+            return;
+        }
+        lastAttempt = now;
+        Thread.ofVirtual().name("l1-subscribe-" + channel).start(() -> {
+            try {
+                StatefulRedisPubSubConnection<String, String> c = client.connectPubSub();
+                c.addListener(new RedisPubSubAdapter<>() {
+                    @Override
+                    public void message(String ch, String id) {
+                        l1.invalidate(id);
+                    }
+                });
+                c.sync().subscribe(channel);
+                l1.clear();
+                connection = c;
+                subscribed = true;
+            } catch (RuntimeException e) {
+                log.debug("cache invalidation channel {}: subscribe failed, retrying later: {}", channel, e.toString());
+            } finally {
+                attempting.set(false);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        StatefulRedisPubSubConnection<String, String> c = connection;
+        if (c != null) {
+            c.close();
+        }
+    }
+}

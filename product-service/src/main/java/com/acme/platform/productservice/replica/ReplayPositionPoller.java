@@ -1,0 +1,82 @@
+package com.acme.platform.productservice.replica;
+
+import com.acme.platform.productservice.config.ConnectionPools;
+import com.acme.platform.productservice.config.DatabaseProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One poller per instance watches how far the standby has replayed ({@code pg_last_wal_replay_lsn()}) and how far
+ * the primary has written ({@code pg_current_wal_lsn()}). Requests consult these numbers instead of waiting on the
+ * standby: a read whose consistency token is past the replayed position simply goes to the primary, so no request
+ * holds a connection while replication catches up. Both values are lower bounds of the truth (read before use).
+ */
+@Component
+public class ReplayPositionPoller implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayPositionPoller.class);
+    private static final String POSITION = "SELECT COALESCE(%s, '0/0'::pg_lsn) - '0/0'::pg_lsn";
+
+    private final ConnectionPools pools;
+    private final long intervalMillis;
+    private volatile long replayed;
+    private volatile long primary;
+    private ScheduledExecutorService scheduler;
+
+    public ReplayPositionPoller(ConnectionPools pools, DatabaseProperties properties) {
+        this.pools = pools;
+        this.intervalMillis = properties.positionPollInterval().toMillis();
+    }
+
+    /** The standby has replayed at least this far. */
+    public long replayed() {
+        return replayed;
+    }
+
+    /** The primary had written at least this far. */
+    public long primary() {
+        return primary;
+    }
+
+    void poll() {
+        primary = Math.max(primary, query(pools.primary(), POSITION.formatted("pg_current_wal_lsn()"), primary));
+        replayed = Math.max(replayed, query(pools.replica(), POSITION.formatted("pg_last_wal_replay_lsn()"), replayed));
+    }
+
+    private static long query(javax.sql.DataSource source, String sql, long previous) {
+        try (Connection c = source.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : previous;
+        } catch (Exception e) {
+            log.debug("WAL position poll failed: {}", e.toString());
+            return previous;
+        }
+    }
+
+    @Override
+    public void start() {
+        poll();
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("wal-position-poller").daemon().factory());
+        scheduler.scheduleWithFixedDelay(this::poll, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null && !scheduler.isShutdown();
+    }
+}

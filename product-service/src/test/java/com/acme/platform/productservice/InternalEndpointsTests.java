@@ -1,0 +1,130 @@
+package com.acme.platform.productservice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InternalEndpointsTests extends AbstractIntegrationTest {
+
+    @Test
+    void batchLookupReturnsExistingProductsAndSkipsUnknownAndDuplicateIds() throws Exception {
+        String a = createProduct("A", 100, 1).get("id").asText();
+        String b = createProduct("B", 200, 1).get("id").asText();
+        HttpResponse<String> response = get("/internal/products?ids=" + a + "," + b + "," + a + "," + UUID.randomUUID());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        Json.parse(response.body()).get("items").forEach(item -> ids.add(item.get("id").asText()));
+        assertThat(ids).containsExactlyInAnyOrder(a, b);
+    }
+
+    @Test
+    void batchLookupRejectsNoIdsTooManyAndMalformed() throws Exception {
+        String tooMany = IntStream.range(0, 101).mapToObj(i -> UUID.randomUUID().toString()).collect(Collectors.joining(","));
+        for (String query : new String[]{"", "?ids=", "?ids=" + tooMany, "?ids=nope", "?ids=" + UUID.randomUUID() + ",,"}) {
+            HttpResponse<String> response = get("/internal/products" + query);
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
+    void reservationDecrementsEveryLineAndARepeatChangesNothing() throws Exception {
+        String a = createProduct("RA", 100, 5).get("id").asText();
+        String b = createProduct("RB", 100, 3).get("id").asText();
+        assertThat(get("/api/products/" + a).statusCode()).isEqualTo(200); // cached before the reservation
+        String order = UUID.randomUUID().toString();
+        String body = reservation(order, a, 2, b, 3);
+
+        HttpResponse<String> first = send("POST", "/internal/stock-reservations", body);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(first.body()).get("status").asText()).isEqualTo("RESERVED");
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+
+        HttpResponse<String> repeat = send("POST", "/internal/stock-reservations", body);
+        assertThat(repeat.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(repeat.body()).get("status").asText()).isEqualTo("RESERVED");
+        assertThat(repeat.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+
+        assertThat(stockOf(a)).isEqualTo(3); // and the cache was invalidated: the GET shows it
+        assertThat(stockOf(b)).isEqualTo(0);
+    }
+
+    @Test
+    void reservationThatDoesNotFitIsRejectedAndChangesNothing() throws Exception {
+        String a = createProduct("RC", 100, 5).get("id").asText();
+        String b = createProduct("RD", 100, 1).get("id").asText();
+
+        HttpResponse<String> response = send("POST", "/internal/stock-reservations", reservation(UUID.randomUUID().toString(), a, 2, b, 2));
+        JsonNode outcome = Json.parse(response.body());
+        assertThat(outcome.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(outcome.get("reason").asText()).isEqualTo("insufficient stock for product " + b);
+        assertThat(stockOf(a)).isEqualTo(5);
+        assertThat(stockOf(b)).isEqualTo(1);
+
+        UUID unknown = UUID.randomUUID();
+        JsonNode unknownOutcome = Json.parse(send("POST", "/internal/stock-reservations",
+                reservation(UUID.randomUUID().toString(), a, 1, unknown.toString(), 1)).body());
+        assertThat(unknownOutcome.get("reason").asText()).isEqualTo("unknown product " + unknown);
+        assertThat(stockOf(a)).isEqualTo(5);
+    }
+
+    @Test
+    void concurrentReservationsForTheLastUnitsNeverDriveStockNegative() throws Exception {
+        String a = createProduct("RE", 100, 10).get("id").asText();
+        List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 25; i++) {
+                String body = """
+                        {"orderId":"%s","items":[{"productId":"%s","quantity":1}]}""".formatted(UUID.randomUUID(), a);
+                responses.add(pool.submit(() -> send("POST", "/internal/stock-reservations", body)));
+            }
+        }
+        long reserved = 0;
+        for (Future<HttpResponse<String>> response : responses) {
+            assertThat(response.get().statusCode()).isEqualTo(200);
+            if (Json.parse(response.get().body()).get("status").asText().equals("RESERVED")) {
+                reserved++;
+            }
+        }
+        assertThat(reserved).isEqualTo(10);
+        assertThat(stockOf(a)).isEqualTo(0);
+    }
+
+    @Test
+    void malformedReservationsAre400() throws Exception {
+        String[] bodies = {
+                "{}",
+                "{\"orderId\":\"nope\",\"items\":[]}",
+                "{\"orderId\":\"" + UUID.randomUUID() + "\",\"items\":[]}",
+                "{\"orderId\":\"" + UUID.randomUUID() + "\",\"items\":[{\"productId\":\"" + UUID.randomUUID() + "\",\"quantity\":0}]}",
+                "{\"orderId\":\"" + UUID.randomUUID() + "\",\"items\":[{\"productId\":\"" + UUID.randomUUID() + "\",\"quantity\":1001}]}",
+                "not json"};
+        for (String body : bodies) {
+            HttpResponse<String> response = send("POST", "/internal/stock-reservations", body);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        }
+    }
+
+    private int stockOf(String id) throws Exception {
+        return Json.parse(get("/api/products/" + id).body()).get("stock").asInt();
+    }
+
+    private static String reservation(String order, String a, int qa, String b, int qb) {
+        return """
+                {"orderId":"%s","items":[{"productId":"%s","quantity":%d},{"productId":"%s","quantity":%d}]}"""
+                .formatted(order, a, qa, b, qb);
+    }
+}
