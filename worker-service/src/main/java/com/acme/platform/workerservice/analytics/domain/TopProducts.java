@@ -20,12 +20,15 @@ import java.util.UUID;
 @Component
 public class TopProducts {
 
-    /** KEYS: processed-marker, units zset, revenue zset. ARGV: marker TTL seconds, then (product, units, revenue)*. */
+    /**
+     * KEYS: processed-marker, units zset, revenue zset. ARGV: marker TTL seconds, processing time (epoch ms, kept as
+     * the marker's value so delivery latency can be measured), then (product, units, revenue)*.
+     */
     private static final RedisScript<Long> RECORD_ONCE = RedisScript.of("""
-            if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
+            if not redis.call('SET', KEYS[1], ARGV[2], 'NX', 'EX', ARGV[1]) then
               return 0
             end
-            for i = 2, #ARGV, 3 do
+            for i = 3, #ARGV, 3 do
               redis.call('ZINCRBY', KEYS[2], ARGV[i + 1], ARGV[i])
               redis.call('ZINCRBY', KEYS[3], ARGV[i + 2], ARGV[i])
             end
@@ -55,6 +58,7 @@ public class TopProducts {
     public boolean record(OrderPlacedEvent event) {
         List<String> args = new ArrayList<>();
         args.add(String.valueOf(markerTtlSeconds));
+        args.add(String.valueOf(System.currentTimeMillis()));
         for (OrderPlacedEvent.Line line : event.items()) {
             args.add(line.productId().toString());
             args.add(String.valueOf(line.quantity()));
