@@ -43,6 +43,15 @@ class BadInputTests extends AbstractIntegrationTest {
     }
 
     @Test
+    void oversizedBodyIs413AndAnOverlongPrincipalIs400() throws Exception {
+        var huge = postOrder(UUID.randomUUID().toString(), "{\"customerId\":\"" + "x".repeat(100_000) + "\",\"items\":[]}");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(postOrder(UUID.randomUUID().toString(), orderBody("x", ANY, 1), "X-Principal", "p".repeat(65)).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void missingIdempotencyKeyIs400() throws Exception {
         var response = postOrder(null, orderBody("x", ANY, 1));
         assertThat(response.statusCode()).isEqualTo(400);

@@ -29,6 +29,7 @@ class OrderController {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String PRINCIPAL = "X-Principal";
     private static final int MAX_KEY_LENGTH = 200;
+    private static final int MAX_PRINCIPAL_LENGTH = 64;
 
     private final OrderPlacement placement;
     private final OrderRepository orders;
@@ -50,6 +51,9 @@ class OrderController {
         }
         if (key.length() > MAX_KEY_LENGTH) {
             throw new InvalidRequestException("Idempotency-Key must be at most " + MAX_KEY_LENGTH + " characters");
+        }
+        if (principal != null && principal.length() > MAX_PRINCIPAL_LENGTH) {
+            throw new InvalidRequestException("X-Principal must be at most " + MAX_PRINCIPAL_LENGTH + " characters");
         }
         // Keys are scoped per authenticated principal (the gateway sets X-Principal; direct calls are anonymous).
         String scope = principal == null || principal.isBlank() ? "anonymous" : principal;
