@@ -51,7 +51,10 @@ class FulfillmentListener {
         this.json = json;
     }
 
-    @KafkaListener(id = "fulfillment", groupId = ConsumerGroups.FULFILLMENT, topics = "${worker.topics.orders:orders}")
+    // One consumer thread per partition: each event waits on an HTTP reservation and a Kafka acknowledgement, so this
+    // group is latency-bound and gains most from parallel partitions (per-key order is kept within a partition).
+    @KafkaListener(id = "fulfillment", groupId = ConsumerGroups.FULFILLMENT, topics = "${worker.topics.orders:orders}",
+            concurrency = "${worker.fulfillment.concurrency}")
     void onOrderPlaced(ConsumerRecord<String, String> record) throws Exception {
         if (!EventHeaders.isFor(record, ConsumerGroups.FULFILLMENT)) {
             return;
