@@ -65,6 +65,24 @@ class InjectedFailureReplayTests extends AbstractIntegrationTest {
     }
 
     @Test
+    void aFailingEventHoldsLaterEventsOfItsPartitionOnlyForTheRetryWindow() throws Exception {
+        send("PUT", "/api/admin/faults", "{\"notifications\":{\"failCustomerPrefix\":\"fail-\"}}");
+        UUID product = CATALOG.add(10, 100);
+        String key = UUID.randomUUID().toString();   // one key: both events land on the same partition, in order
+        UUID failing = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        UUID laterOrder = UUID.randomUUID();
+        publish("orders", key, orderPlaced(failing, UUID.randomUUID(), "fail-gina", product, 1, 10));
+        publish("orders", key, orderPlaced(later, laterOrder, "gina", product, 1, 10));
+
+        // The later event is processed once the failing one has used up its attempts (~1.4 s of back-off) and
+        // gone to the DLT, instead of waiting behind it forever.
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                Json.parse(get("/api/notifications?orderId=" + laterOrder).body()).get("items").size() == 1);
+        assertThat(count("SELECT count(*) FROM processed_event WHERE consumer_group = 'notifications' AND event_id = ?", failing)).isZero();
+    }
+
+    @Test
     void replayingAWholeGroupAnswersHowManyWereReplayed() throws Exception {
         var response = send("POST", "/api/admin/dlq/replay?group=analytics", null);
         assertThat(response.statusCode()).isEqualTo(202);
