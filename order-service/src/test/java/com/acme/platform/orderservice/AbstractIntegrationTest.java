@@ -3,6 +3,8 @@ package com.acme.platform.orderservice;
 import com.acme.platform.devstack.Devstack;
 import com.acme.platform.devstack.DevstackExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 
 /** Boots order-service on a random port against the shared devstack's real PostgreSQL, Redis and Kafka. */
 @ExtendWith(DevstackExtension.class)
@@ -22,13 +25,49 @@ public abstract class AbstractIntegrationTest {
 
     protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Two product-service instances over one in-memory catalog, for client-side load balancing. */
+    protected static final ProductServiceStub.Catalog CATALOG = new ProductServiceStub.Catalog();
+    protected static final ProductServiceStub PRODUCT_1 = new ProductServiceStub("product-service-1", CATALOG);
+    protected static final ProductServiceStub PRODUCT_2 = new ProductServiceStub("product-service-2", CATALOG);
+
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
 
     @DynamicPropertySource
     static void devstackProperties(DynamicPropertyRegistry registry) {
         Devstack devstack = DevstackExtension.shared();
         devstack.serviceEnvironment("orders").forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("PRODUCT_SERVICE_1_URL", PRODUCT_1::url);
+        registry.add("PRODUCT_SERVICE_2_URL", PRODUCT_2::url);
+    }
+
+    protected HttpResponse<String> postOrder(String key, String body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected static String orderBody(String customerId, UUID productId, int quantity) {
+        return "{\"customerId\":\"" + customerId + "\",\"items\":[{\"productId\":\"" + productId + "\",\"quantity\":" + quantity + "}]}";
+    }
+
+    protected long count(String sql, Object... params) {
+        JdbcClient.StatementSpec spec = jdbc.sql(sql);
+        for (Object param : params) {
+            spec = spec.param(param);
+        }
+        return spec.query(Long.class).single();
     }
 
     protected HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {

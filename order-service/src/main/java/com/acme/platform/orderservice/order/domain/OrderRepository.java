@@ -1,0 +1,79 @@
+package com.acme.platform.orderservice.order.domain;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+public class OrderRepository {
+
+    private final JdbcClient jdbc;
+
+    OrderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Order order) {
+        jdbc.sql("""
+                        INSERT INTO orders (id, customer_id, status, total_cents, currency, created_at, updated_at)
+                        VALUES (:id, :customer, :status, :total, :currency, :created, :updated)""")
+                .param("id", order.id()).param("customer", order.customerId()).param("status", order.status().name())
+                .param("total", order.totalCents()).param("currency", order.currency())
+                .param("created", Timestamp.from(order.createdAt())).param("updated", Timestamp.from(order.updatedAt()))
+                .update();
+        for (Order.Line line : order.items()) {
+            jdbc.sql("INSERT INTO order_item (order_id, product_id, quantity, unit_price_cents) VALUES (:o, :p, :q, :u)")
+                    .param("o", order.id()).param("p", line.productId()).param("q", line.quantity())
+                    .param("u", line.unitPriceCents()).update();
+        }
+    }
+
+    public Optional<Order> find(UUID id) {
+        return load(jdbc.sql("SELECT * FROM orders WHERE id = :id").param("id", id)).stream().findFirst();
+    }
+
+    /** Keyset page of a customer's orders ordered by id; {@code after} is the last id of the previous page. */
+    public List<Order> findByCustomer(String customerId, UUID after, int limit) {
+        if (after == null) {
+            return load(jdbc.sql("SELECT * FROM orders WHERE customer_id = :c ORDER BY id LIMIT :n")
+                    .param("c", customerId).param("n", limit));
+        }
+        return load(jdbc.sql("SELECT * FROM orders WHERE customer_id = :c AND id > :after ORDER BY id LIMIT :n")
+                .param("c", customerId).param("after", after).param("n", limit));
+    }
+
+    /** PENDING -> CONFIRMED|REJECTED once; a redelivered status event finds the order already moved and changes nothing. */
+    public boolean completePending(UUID id, OrderStatus status) {
+        return jdbc.sql("UPDATE orders SET status = :s, updated_at = now() WHERE id = :id AND status = 'PENDING'")
+                .param("s", status.name()).param("id", id).update() == 1;
+    }
+
+    private List<Order> load(JdbcClient.StatementSpec statement) {
+        record Head(UUID id, String customerId, OrderStatus status, long total, String currency,
+                    java.time.Instant created, java.time.Instant updated) {
+        }
+        List<Head> heads = statement.query((rs, n) -> new Head(rs.getObject("id", UUID.class), rs.getString("customer_id"),
+                OrderStatus.valueOf(rs.getString("status")), rs.getLong("total_cents"), rs.getString("currency"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant())).list();
+        if (heads.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<Order.Line>> lines = new LinkedHashMap<>();
+        jdbc.sql("SELECT order_id, product_id, quantity, unit_price_cents FROM order_item WHERE order_id IN (:ids) ORDER BY product_id")
+                .param("ids", heads.stream().map(Head::id).toList())
+                .query(rs -> {
+                    lines.computeIfAbsent(rs.getObject("order_id", UUID.class), k -> new ArrayList<>())
+                            .add(new Order.Line(rs.getObject("product_id", UUID.class), rs.getInt("quantity"),
+                                    rs.getLong("unit_price_cents")));
+                });
+        return heads.stream().map(h -> new Order(h.id(), h.customerId(), h.status(),
+                lines.getOrDefault(h.id(), List.of()), h.total(), h.currency(), h.created(), h.updated())).toList();
+    }
+}

@@ -1,0 +1,86 @@
+package com.acme.platform.orderservice.order.web;
+
+import com.acme.platform.orderservice.order.domain.Order;
+import com.acme.platform.orderservice.order.domain.OrderNotFoundException;
+import com.acme.platform.orderservice.order.domain.OrderPlacement;
+import com.acme.platform.orderservice.order.domain.OrderRepository;
+import com.acme.platform.orderservice.order.domain.StoredReply;
+import com.acme.platform.support.InvalidRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/orders")
+class OrderController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String PRINCIPAL = "X-Principal";
+    private static final int MAX_KEY_LENGTH = 200;
+    private static final int MAX_PRINCIPAL_LENGTH = 64;
+
+    private final OrderPlacement placement;
+    private final OrderRepository orders;
+
+    OrderController(OrderPlacement placement, OrderRepository orders) {
+        this.placement = placement;
+        this.orders = orders;
+    }
+
+    record Page(List<Order> items, String nextCursor) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> place(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                 @RequestHeader(name = PRINCIPAL, required = false) String principal,
+                                 @RequestBody JsonNode body) {
+        if (key == null || key.isBlank()) {
+            throw new InvalidRequestException("the Idempotency-Key header is required (e.g. a UUID you generate per order)");
+        }
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw new InvalidRequestException("Idempotency-Key must be at most " + MAX_KEY_LENGTH + " characters");
+        }
+        if (principal != null && principal.length() > MAX_PRINCIPAL_LENGTH) {
+            throw new InvalidRequestException("X-Principal must be at most " + MAX_PRINCIPAL_LENGTH + " characters");
+        }
+        // Keys are scoped per authenticated principal (the gateway sets X-Principal; direct calls are anonymous).
+        String scope = principal == null || principal.isBlank() ? "anonymous" : principal;
+        StoredReply reply = placement.place(scope, key, body);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.valueOf(reply.status()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .location(java.net.URI.create("/api/orders/" + reply.orderId()));
+        if (reply.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.body(reply.body());
+    }
+
+    @GetMapping("/{id}")
+    Order get(@PathVariable UUID id) {
+        return orders.find(id).orElseThrow(() -> new OrderNotFoundException(id));
+    }
+
+    @GetMapping
+    Page list(@RequestParam String customerId,
+              @RequestParam(defaultValue = "20") int limit,
+              @RequestParam(required = false) UUID cursor) {
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidRequestException("limit must be 1..1000, got " + limit);
+        }
+        List<Order> page = orders.findByCustomer(customerId, cursor, limit);
+        String next = page.size() == limit ? page.getLast().id().toString() : null;
+        return new Page(page, next);
+    }
+}

@@ -1,0 +1,78 @@
+package com.acme.platform.orderservice;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BadInputTests extends AbstractIntegrationTest {
+
+    private static final UUID ANY = UUID.randomUUID();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{not json",
+            "[]",
+            "{\"customerId\":\"x\",\"items\":\"nope\"}",
+            "{\"customerId\":\"x\",\"items\":[]}",
+            "{\"items\":[{\"productId\":\"00000000-0000-0000-0000-000000000001\",\"quantity\":1}]}",
+            "{\"customerId\":\"x\",\"items\":[{\"productId\":\"not-a-uuid\",\"quantity\":1}]}",
+            "{\"customerId\":\"x\",\"items\":[{\"productId\":\"00000000-0000-0000-0000-000000000001\",\"quantity\":0}]}",
+            "{\"customerId\":\"x\",\"items\":[{\"productId\":\"00000000-0000-0000-0000-000000000001\",\"quantity\":1001}]}",
+            "{\"customerId\":\"x\",\"items\":[{\"productId\":\"00000000-0000-0000-0000-000000000001\",\"quantity\":\"two\"}]}",
+            "{\"customerId\":\"x\",\"items\":[{\"productId\":\"00000000-0000-0000-0000-000000000001\",\"quantity\":1},{\"productId\":\"00000000-0000-0000-0000-000000000001\",\"quantity\":2}]}"
+    })
+    void malformedOrInvalidOrdersAre400ProblemDetails(String body) throws Exception {
+        var response = postOrder(UUID.randomUUID().toString(), body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("detail");
+    }
+
+    @Test
+    void moreThanAHundredLinesIs400() throws Exception {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 101; i++) {
+            items.append(i == 0 ? "" : ",").append("{\"productId\":\"").append(UUID.randomUUID()).append("\",\"quantity\":1}");
+        }
+        assertThat(postOrder(UUID.randomUUID().toString(), "{\"customerId\":\"x\",\"items\":[" + items + "]}").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void oversizedBodyIs413AndAnOverlongPrincipalIs400() throws Exception {
+        var huge = postOrder(UUID.randomUUID().toString(), "{\"customerId\":\"" + "x".repeat(100_000) + "\",\"items\":[]}");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(postOrder(UUID.randomUUID().toString(), orderBody("x", ANY, 1), "X-Principal", "p".repeat(65)).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void missingIdempotencyKeyIs400() throws Exception {
+        var response = postOrder(null, orderBody("x", ANY, 1));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("Idempotency-Key");
+    }
+
+    @Test
+    void unknownProductIs422() throws Exception {
+        var response = postOrder(UUID.randomUUID().toString(), orderBody("x", UUID.randomUUID(), 1));
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("unknown product");
+    }
+
+    @Test
+    void badIdsAndLimitsOnReadsAre4xx() throws Exception {
+        assertThat(get("/api/orders/not-a-uuid").statusCode()).isEqualTo(400);
+        assertThat(get("/api/orders/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        assertThat(get("/api/orders?customerId=x&limit=0").statusCode()).isEqualTo(400);
+        assertThat(get("/api/orders?customerId=x&limit=1001").statusCode()).isEqualTo(400);
+        assertThat(get("/api/orders?customerId=x&limit=abc").statusCode()).isEqualTo(400);
+        assertThat(get("/api/orders?customerId=x&cursor=zzz").statusCode()).isEqualTo(400);
+        assertThat(get("/api/orders").statusCode()).isEqualTo(400);
+    }
+}
