@@ -128,6 +128,13 @@ class BrokenComposeFileTests {
                 .anyMatch(v -> v.startsWith("product-service-2: healthcheck"));
     }
 
+    @Test
+    void aMountOfAMissingFileFails() {
+        assertThat(violationsAfter(c -> ((ArrayNode) service(c, "kafka-init").path("volumes"))
+                .set(0, Yaml.JSON.getNodeFactory().textNode("./infra/kafka/create-topic.sh:/infra/create-topics.sh:ro"))))
+                .contains("kafka-init: mounts ./infra/kafka/create-topic.sh, which does not exist");
+    }
+
     private static List<String> violationsAfter(Consumer<ObjectNode> breakServices) {
         JsonNode compose = Yaml.parse(original);
         breakServices.accept((ObjectNode) compose.path("services"));

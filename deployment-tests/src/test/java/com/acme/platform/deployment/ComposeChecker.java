@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  *   <li>it validates against the Compose Spec JSON schema (a copy kept in this module's test resources);</li>
  *   <li>consistency: no {@code version:} key, every service has a healthcheck (or is a one-shot that a long-running
  *       service waits for with {@code service_completed_successfully}) and a memory limit, every {@code depends_on}
- *       target exists with a condition it can satisfy, every image tag is pinned, only the gateway publishes an API
- *       port;</li>
+ *       target exists with a condition it can satisfy, every image tag is pinned, every bind-mounted file exists,
+ *       only the gateway publishes an API port;</li>
  *   <li>parity with {@code ./local.sh}: the same instance names, ports, health paths and databases; every variable
  *       compose sets on a service is a {@code ${NAME}} placeholder of that service's {@code application.yml} or a
  *       name local.sh exports, and every placeholder that local.sh sets is set by compose as well; the topics
@@ -127,6 +127,12 @@ final class ComposeChecker {
         if (service.has("build")) {
             checkBuild(name, service.path("build"), violations);
         }
+        service.path("volumes").forEach(volume -> {
+            String source = volume.isTextual() ? volume.asText().split(":")[0] : volume.path("source").asText();
+            if (source.startsWith("./") && !Files.exists(root.resolve(source).normalize())) {
+                violations.add(name + ": mounts " + source + ", which does not exist");
+            }
+        });
         JsonNode dependsOn = service.path("depends_on");
         if (dependsOn.isArray()) {
             violations.add(name + ": depends_on must be a map with conditions, not a list");
