@@ -1,0 +1,344 @@
+package com.acme.platform.deployment;
+
+import com.acme.platform.devstack.DevstackSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Everything CI can check of the compose environment without a Docker engine. {@link #check} returns one readable
+ * line per violation; an empty list means the file is right by construction:
+ * <ul>
+ *   <li>it validates against the Compose Spec JSON schema (a copy kept in this module's test resources);</li>
+ *   <li>consistency: no {@code version:} key, every service has a healthcheck (or is a one-shot that a long-running
+ *       service waits for with {@code service_completed_successfully}) and a memory limit, every {@code depends_on}
+ *       target exists with a condition it can satisfy, every image tag is pinned, every bind-mounted file exists,
+ *       only the gateway publishes an API port;</li>
+ *   <li>parity with {@code ./local.sh}: the same instance names, ports, health paths and databases; every variable
+ *       compose sets on a service is a {@code ${NAME}} placeholder of that service's {@code application.yml} or a
+ *       name local.sh exports, and every placeholder that local.sh sets is set by compose as well; the topics
+ *       kafka-init creates are the devstack's.</li>
+ * </ul>
+ */
+final class ComposeChecker {
+
+    /** Services allowed to publish ports: the API entry point and the tools' UIs. */
+    static final String GATEWAY = "gateway-service";
+    static final Set<String> TOOLS = Set.of("jaeger", "prometheus", "grafana");
+    /** The gateway's only published container port (its actuator port stays inside the compose network). */
+    static final int GATEWAY_API_PORT = 8080;
+
+    /**
+     * Variables compose may set on a service without a matching placeholder: read by the runtime, not by a
+     * {@code ${...}} in application.yml. Each one says who reads it.
+     */
+    static final Map<String, String> RUNTIME_VARIABLES = Map.of(
+            "LOGGING_STRUCTURED_FORMAT_CONSOLE", "Spring Boot's relaxed binding of logging.structured.format.console",
+            "JAVA_OPTS", "the Dockerfile's ENTRYPOINT");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+    private static final Pattern IMAGE_TAG = Pattern.compile("^[^:@]+(:[^:@]+)?(@sha256:[0-9a-f]{64})?$");
+
+    private final Path root;
+    private final JsonSchema schema;
+
+    ComposeChecker(Path root) {
+        this.root = root;
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+        // The schema's $id ("compose_spec.json") is relative: loading it by a classpath location whose file has
+        // that name makes the id resolve to the file itself.
+        this.schema = factory.getSchema(SchemaLocation.of("classpath:compose-spec/compose_spec.json"));
+    }
+
+    List<String> check(JsonNode compose) {
+        List<String> violations = new ArrayList<>();
+        checkSchema(compose, violations);
+        if (compose.has("version")) {
+            violations.add("top-level `version:` is obsolete in the Compose Spec: remove it");
+        }
+        JsonNode services = compose.path("services");
+        if (!services.isObject() || services.isEmpty()) {
+            violations.add("no services");
+            return violations;
+        }
+        Set<String> oneShots = oneShots(services);
+        services.fields().forEachRemaining(e -> checkService(e.getKey(), e.getValue(), services, oneShots, violations));
+        checkParityWithLocalRun(services, violations);
+        checkKafkaTopics(services, violations);
+        return violations;
+    }
+
+    private void checkSchema(JsonNode compose, List<String> violations) {
+        for (ValidationMessage message : schema.validate(compose)) {
+            violations.add("schema: " + message.getMessage());
+        }
+    }
+
+    /** Services some other service waits for with service_completed_successfully: they run once and exit. */
+    private static Set<String> oneShots(JsonNode services) {
+        Set<String> result = new LinkedHashSet<>();
+        services.forEach(service -> service.path("depends_on").fields().forEachRemaining(dep -> {
+            if ("service_completed_successfully".equals(dep.getValue().path("condition").asText())) {
+                result.add(dep.getKey());
+            }
+        }));
+        return result;
+    }
+
+    private void checkService(String name, JsonNode service, JsonNode services, Set<String> oneShots,
+                              List<String> violations) {
+        JsonNode healthcheck = service.path("healthcheck");
+        boolean hasHealthcheck = healthcheck.has("test") && !healthcheck.path("disable").asBoolean(false)
+                && !"NONE".equals(healthcheck.path("test").path(0).asText());
+        if (oneShots.contains(name)) {
+            if (!"no".equals(service.path("restart").asText("no"))) {
+                violations.add(name + ": a one-shot (others wait for it to complete) must have restart: \"no\"");
+            }
+        } else if (!hasHealthcheck) {
+            violations.add(name + ": no healthcheck");
+        }
+        if (service.path("deploy").path("resources").path("limits").path("memory").asText().isBlank()
+                && service.path("mem_limit").asText().isBlank()) {
+            violations.add(name + ": no memory limit (deploy.resources.limits.memory)");
+        }
+        String image = service.path("image").asText();
+        if (image.isBlank() && !service.has("build")) {
+            violations.add(name + ": neither image nor build");
+        }
+        if (!image.isBlank()) {
+            checkImageTag(name, image, violations);
+        }
+        if (service.has("build")) {
+            checkBuild(name, service.path("build"), violations);
+        }
+        service.path("volumes").forEach(volume -> {
+            String source = volume.isTextual() ? volume.asText().split(":")[0] : volume.path("source").asText();
+            if (source.startsWith("./") && !Files.exists(root.resolve(source).normalize())) {
+                violations.add(name + ": mounts " + source + ", which does not exist");
+            }
+        });
+        JsonNode dependsOn = service.path("depends_on");
+        if (dependsOn.isArray()) {
+            violations.add(name + ": depends_on must be a map with conditions, not a list");
+        }
+        dependsOn.fields().forEachRemaining(dep -> {
+            String target = dep.getKey();
+            String condition = dep.getValue().path("condition").asText();
+            if (!services.has(target)) {
+                violations.add(name + ": depends_on `" + target + "`, which is not a service");
+                return;
+            }
+            switch (condition) {
+                case "service_healthy" -> {
+                    if (!services.path(target).has("healthcheck")) {
+                        violations.add(name + ": waits for `" + target + "` to be healthy, but it has no healthcheck");
+                    }
+                }
+                case "service_completed_successfully" -> { }
+                default -> violations.add(name + ": depends_on `" + target + "` with condition `" + condition
+                        + "`; use service_healthy or service_completed_successfully");
+            }
+            if (services.path(target).has("profiles") && !service.has("profiles")) {
+                violations.add(name + ": depends on `" + target + "`, which only runs in a profile");
+            }
+        });
+        JsonNode ports = service.path("ports");
+        if (ports.isArray() && !ports.isEmpty()) {
+            if (name.equals(GATEWAY)) {
+                ports.forEach(port -> {
+                    if (containerPort(port) != GATEWAY_API_PORT) {
+                        violations.add(name + ": publishes container port " + containerPort(port)
+                                + "; only the API port " + GATEWAY_API_PORT + " may be published");
+                    }
+                });
+            } else if (!TOOLS.contains(name)) {
+                violations.add(name + ": publishes " + ports + "; only the gateway (and the tools " + TOOLS
+                        + ") publish ports");
+            }
+        }
+    }
+
+    private static int containerPort(JsonNode port) {
+        if (port.isObject()) {
+            return port.path("target").asInt(-1);
+        }
+        String text = port.asText();
+        String target = text.substring(text.lastIndexOf(':') + 1).replaceAll("/.*", "");
+        try {
+            return Integer.parseInt(target);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void checkImageTag(String service, String image, List<String> violations) {
+        Matcher matcher = IMAGE_TAG.matcher(image.replaceFirst("^[^/]+\\.[^/]+(:\\d+)?/", ""));
+        if (!matcher.matches() || (matcher.group(1) == null && matcher.group(2) == null)) {
+            violations.add(service + ": image `" + image + "` has no tag; pin one");
+        } else if (":latest".equals(matcher.group(1))) {
+            violations.add(service + ": image `" + image + "` uses `latest`; pin a version");
+        }
+    }
+
+    private void checkBuild(String name, JsonNode build, List<String> violations) {
+        String context = build.isTextual() ? build.asText() : build.path("context").asText(".");
+        String dockerfile = build.isTextual() ? "Dockerfile" : build.path("dockerfile").asText("Dockerfile");
+        Path file = root.resolve(context).resolve(dockerfile).normalize();
+        if (!Files.isRegularFile(file)) {
+            violations.add(name + ": build uses " + file + ", which does not exist");
+            return;
+        }
+        violations.addAll(DockerfileChecks.check(root.relativize(file).toString(), RepositoryFiles.read(file)));
+    }
+
+    // --- parity with ./local.sh ---------------------------------------------------------------------------
+
+    private void checkParityWithLocalRun(JsonNode services, List<String> violations) {
+        LocalRun local = LocalRun.parse(RepositoryFiles.read(root.resolve("local.sh")));
+        Set<String> expected = new LinkedHashSet<>();
+        for (LocalRun.Instance instance : local.instances()) {
+            expected.add(instance.name());
+            JsonNode service = services.path(instance.name());
+            if (service.isMissingNode()) {
+                violations.add("local.sh runs `" + instance.name() + "`; compose has no service of that name");
+                continue;
+            }
+            checkInstance(instance, service, local, violations);
+        }
+        services.fields().forEachRemaining(e -> {
+            if (moduleOf(e.getValue()) != null && !expected.contains(e.getKey())) {
+                violations.add(e.getKey() + ": builds a platform module but local.sh runs no instance of that name");
+            }
+        });
+    }
+
+    private void checkInstance(LocalRun.Instance instance, JsonNode service, LocalRun local, List<String> violations) {
+        String name = instance.name();
+        String module = moduleOf(service);
+        if (!instance.module().equals(module)) {
+            violations.add(name + ": built from module `" + module + "`, local.sh runs `" + instance.module() + "`");
+            return;
+        }
+        Map<String, String> env = environment(service);
+        boolean gateway = name.equals(GATEWAY);
+        String portVariable = gateway ? "GATEWAY_PORT" : "SERVER_PORT";
+        if (!String.valueOf(instance.port()).equals(env.get(portVariable))) {
+            violations.add(name + ": " + portVariable + " is " + env.get(portVariable) + ", local.sh uses " + instance.port());
+        }
+        if (!gateway && !name.equals(env.get("INSTANCE_NAME"))) {
+            violations.add(name + ": INSTANCE_NAME is " + env.get("INSTANCE_NAME") + ", expected " + name);
+        }
+        int healthPort = gateway ? Integer.parseInt(env.getOrDefault("GATEWAY_MANAGEMENT_PORT", "-1")) : instance.port();
+        String test = service.path("healthcheck").path("test").toString();
+        if (!test.contains(String.valueOf(healthPort)) || !test.contains(instance.healthPath())) {
+            violations.add(name + ": healthcheck " + test + " does not probe " + instance.healthPath() + " on port "
+                    + healthPort + " as local.sh does");
+        }
+        if (instance.hasDatabase()) {
+            for (String variable : List.of("DB_URL", "DB_REPLICA_URL")) {
+                String url = env.getOrDefault(variable, "");
+                if (!url.endsWith("/" + instance.database())) {
+                    violations.add(name + ": " + variable + " `" + url + "` is not database `" + instance.database() + "`");
+                }
+            }
+            if (!DevstackSettings.SERVICE_DATABASES.contains(instance.database())) {
+                violations.add(name + ": database " + instance.database() + " is not one the devstack creates");
+            }
+        }
+        Path applicationYml = root.resolve(module).resolve("src/main/resources/application.yml");
+        Set<String> placeholders = placeholders(RepositoryFiles.read(applicationYml));
+        for (String variable : env.keySet()) {
+            if (!placeholders.contains(variable) && !local.exportedNames().contains(variable)
+                    && !RUNTIME_VARIABLES.containsKey(variable)) {
+                violations.add(name + ": sets " + variable + ", which " + module
+                        + "/src/main/resources/application.yml never reads (no ${" + variable + "}) and local.sh never sets");
+            }
+        }
+        for (String variable : placeholders) {
+            if (local.exportedNames().contains(variable) && !env.containsKey(variable) && !localOnly(variable)) {
+                violations.add(name + ": application.yml reads ${" + variable + "} and local.sh sets it, compose does not");
+            }
+        }
+    }
+
+    /** Placeholders local.sh sets that only make sense on one machine (devstack ports): compose sets its own. */
+    private static boolean localOnly(String variable) {
+        return Set.of("POSTGRES_PORT", "POSTGRES_REPLICA_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT",
+                "DEVSTACK_DATA_DIR", "KAFKA_HEAP").contains(variable);
+    }
+
+    /** The platform module a service builds (the Dockerfile's directory), or null for third-party images. */
+    static String moduleOf(JsonNode service) {
+        JsonNode build = service.path("build");
+        if (build.isMissingNode()) {
+            return null;
+        }
+        String dockerfile = build.isTextual() ? build.asText() + "/Dockerfile" : build.path("dockerfile").asText();
+        Path parent = Path.of(dockerfile).getParent();
+        return parent == null ? null : parent.getFileName().toString();
+    }
+
+    static Map<String, String> environment(JsonNode service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        JsonNode environment = service.path("environment");
+        if (environment.isObject()) {
+            environment.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        } else if (environment.isArray()) {
+            environment.forEach(entry -> {
+                String[] pair = entry.asText().split("=", 2);
+                env.put(pair[0], pair.length > 1 ? pair[1] : "");
+            });
+        }
+        return env;
+    }
+
+    static Set<String> placeholders(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
+    // --- topics -----------------------------------------------------------------------------------------------
+
+    private static void checkKafkaTopics(JsonNode services, List<String> violations) {
+        Set<String> expected = new LinkedHashSet<>();
+        for (String topic : DevstackSettings.CONTRACT_TOPICS) {
+            expected.add(topic);
+            expected.add(topic + DevstackSettings.DEAD_LETTER_SUFFIX);
+        }
+        JsonNode init = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (environment(e.getValue()).containsKey("KAFKA_TOPICS")) {
+                init = e.getValue();
+            }
+        }
+        if (init == null) {
+            violations.add("no service creates the Kafka topics (KAFKA_TOPICS); expected " + expected);
+            return;
+        }
+        Set<String> actual = new LinkedHashSet<>(Arrays.asList(environment(init).get("KAFKA_TOPICS").trim().split("\\s+")));
+        if (!actual.equals(expected)) {
+            violations.add("kafka-init creates " + actual + "; the contract (and the devstack) has " + expected);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package com.acme.platform.deployment;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What every service Dockerfile must do: see the issue's "Dockerfiles" list. One line per violation. */
+final class DockerfileChecks {
+
+    private static final Pattern ARG = Pattern.compile("^ARG\\s+([A-Z_]+)=(\\S+)", Pattern.MULTILINE);
+    private static final Pattern FROM = Pattern.compile("^FROM\\s+(\\S+)", Pattern.MULTILINE);
+    private static final Pattern USER = Pattern.compile("^USER\\s+(\\S+)", Pattern.MULTILINE);
+
+    private DockerfileChecks() {
+    }
+
+    static List<String> check(String name, String text) {
+        List<String> violations = new ArrayList<>();
+        Map<String, String> args = new HashMap<>();
+        Matcher arg = ARG.matcher(text);
+        while (arg.find()) {
+            args.put(arg.group(1), arg.group(2));
+        }
+        List<String> images = new ArrayList<>();
+        Matcher from = FROM.matcher(text);
+        while (from.find()) {
+            String image = from.group(1);
+            Matcher variable = Pattern.compile("^\\$\\{?([A-Z_]+)}?$").matcher(image);
+            images.add(variable.matches() ? args.getOrDefault(variable.group(1), image) : image);
+        }
+        if (images.size() < 2) {
+            violations.add(name + ": not multi-stage (build stage + runtime stage)");
+        }
+        for (String image : images) {
+            String tag = image.contains(":") ? image.substring(image.lastIndexOf(':') + 1) : "";
+            if (tag.isEmpty() || tag.equals("latest") || image.contains("${")) {
+                violations.add(name + ": base image `" + image + "` is not pinned to a tag");
+            }
+        }
+        if (!images.isEmpty() && !images.getLast().contains("jre")) {
+            violations.add(name + ": the runtime stage `" + images.getLast() + "` is not a JRE image");
+        }
+        Matcher user = USER.matcher(text);
+        String lastUser = null;
+        while (user.find()) {
+            lastUser = user.group(1);
+        }
+        if (lastUser == null || lastUser.startsWith("root") || lastUser.equals("0") || lastUser.startsWith("0:")) {
+            violations.add(name + ": runs as root (no non-root USER)");
+        }
+        if (!text.contains("-Djarmode=tools") || !text.contains("extract --layers")) {
+            violations.add(name + ": does not extract the Spring Boot jar into layers (java -Djarmode=tools ... extract --layers)");
+        }
+        if (!Pattern.compile("^HEALTHCHECK .*\\n?.*readiness", Pattern.MULTILINE).matcher(text).find()) {
+            violations.add(name + ": no HEALTHCHECK against /actuator/health/readiness");
+        }
+        if (!text.contains("MaxRAMPercentage")) {
+            violations.add(name + ": no container-aware heap sizing (-XX:MaxRAMPercentage)");
+        }
+        return violations;
+    }
+}
