@@ -35,7 +35,8 @@ class OperationsEndpointsTests extends AbstractIntegrationTest {
                 .contains("cache_lock_wait_seconds_bucket")
                 .contains("cache_l1_gets_total")
                 .containsPattern("db_reads_total\\{[^}]*target=\"replica\"")
-                .containsPattern("db_reads_total\\{[^}]*target=\"primary\"");
+                .containsPattern("db_reads_total\\{[^}]*target=\"primary\"")
+                .containsPattern("(?m)^db_replica_lag_seconds\\{");
     }
 
     @Test
