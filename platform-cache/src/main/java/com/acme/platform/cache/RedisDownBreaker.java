@@ -6,6 +6,9 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -17,9 +20,12 @@ import java.util.function.Supplier;
  */
 final class RedisDownBreaker {
 
+    private static final Logger log = LoggerFactory.getLogger(RedisDownBreaker.class);
+
     private final CircuitBreaker breaker;
     private final Bulkhead bypassLoads;
     private final String cacheName;
+    private volatile String lastFailure = "none";
 
     RedisDownBreaker(CacheSettings settings) {
         this.cacheName = settings.name();
@@ -29,9 +35,18 @@ final class RedisDownBreaker {
                 .minimumNumberOfCalls(5)
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(settings.breakerOpenDuration())
-                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                // No timer-driven OPEN -> HALF_OPEN: the breaker moves to probing on the first call after the wait. Every
+                // read goes through call(), so the probe happens on the next read; nothing depends on Resilience4j's
+                // JVM-wide transition thread.
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .writableStackTraceEnabled(false)
                 .permittedNumberOfCallsInHalfOpenState(3)
                 .build());
+        // Operators see each change of Redis health once in the log, with the failure that caused it.
+        breaker.getEventPublisher()
+                .onError(event -> lastFailure = event.getThrowable().toString())
+                .onStateTransition(event -> log.warn("cache {}: Redis breaker {} (last Redis failure: {})", cacheName,
+                        event.getStateTransition(), lastFailure));
         this.bypassLoads = Bulkhead.of("cache-bypass-" + settings.name(), BulkheadConfig.custom()
                 .maxConcurrentCalls(settings.bypassMaxConcurrentLoads())
                 // A request may queue briefly for a slot; longer and it would rather fail fast (503).
@@ -56,11 +71,6 @@ final class RedisDownBreaker {
     /** False while the breaker is open or probing: the L1 cannot be trusted then (invalidations may be missed). */
     boolean redisHealthy() {
         return breaker.getState() == CircuitBreaker.State.CLOSED;
-    }
-
-    boolean redisCallsPermitted() {
-        CircuitBreaker.State state = breaker.getState();
-        return state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.FORCED_OPEN;
     }
 
     <T> T bypassLoad(Supplier<T> load) {

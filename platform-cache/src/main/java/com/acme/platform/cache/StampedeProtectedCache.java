@@ -3,6 +3,7 @@ package com.acme.platform.cache;
 import com.acme.platform.cache.DistributedLease.Attempt;
 import com.acme.platform.cache.RedisDownBreaker.RedisUnavailable;
 import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,9 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
         this.l1Listener = new L1InvalidationListener(client, channel, l1);
         this.singleFlight = new LocalSingleFlight<>(settings.leaseWaitMax().toMillis() + settings.leaseTtl().toMillis());
         this.metrics = new CacheMetrics(settings.name(), registry);
+        Gauge.builder("cache.redis.available", breaker, b -> b.redisHealthy() ? 1 : 0)
+                .description("1 while the Redis breaker is closed; 0 while reads bypass Redis or probe it")
+                .tag("cache", settings.name()).register(registry);
         refresher.execute(this::warmUp);
     }
 
@@ -120,7 +124,7 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
             return new CacheRead<>(Optional.ofNullable(loadCounted(minPosition, loader).value()), CacheOutcome.BYPASS);
         }
         if (settings.mode() == CacheSettings.Mode.NAIVE) {
-            return breaker.redisCallsPermitted() ? naiveRead(id, minPosition, loader) : bypass(minPosition, loader);
+            return naiveRead(id, minPosition, loader);
         }
         if (breaker.redisHealthy() && l1Listener.subscribed()) {
             Entry near = l1.get(id, minPosition, clock.millis());
@@ -136,9 +140,6 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
     }
 
     private CacheRead<V> redisOrBypass(String id, long minPosition, Loader<V> loader) {
-        if (!breaker.redisCallsPermitted()) {
-            return bypass(minPosition, loader);
-        }
         try {
             return remoteRead(id, minPosition, loader);
         } catch (RedisUnavailable e) {

@@ -34,9 +34,29 @@ public abstract class AbstractIntegrationTest {
     /** The cache connects to Redis in the background; tests start once reads stop bypassing it. */
     @org.junit.jupiter.api.BeforeEach
     void awaitCacheConnected() {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> !"BYPASS".equals(get("/api/products/" + java.util.UUID.randomUUID()).headers()
-                        .firstValue("X-Cache").orElse("BYPASS")));
+        java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> last = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        HttpResponse<String> probe = get("/api/products/" + java.util.UUID.randomUUID());
+                        last.set(probe);
+                        return !"BYPASS".equals(probe.headers().firstValue("X-Cache").orElse("BYPASS"));
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            HttpResponse<String> probe = last.get();
+            throw new AssertionError("the product cache still bypasses Redis; last probe: "
+                    + (probe == null ? "none" : probe.statusCode() + " " + probe.headers().map() + " " + probe.body())
+                    + "; cache meters: " + cacheMeters(), e);
+        }
+    }
+
+    private String cacheMeters() {
+        try {
+            return get("/actuator/prometheus").body().lines().filter(line -> line.startsWith("cache_")
+                    && !line.contains("_bucket")).collect(java.util.stream.Collectors.joining("; "));
+        } catch (Exception e) {
+            return e.toString();
+        }
     }
 
     protected HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {

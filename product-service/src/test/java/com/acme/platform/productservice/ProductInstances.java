@@ -60,6 +60,12 @@ final class ProductInstances implements AutoCloseable {
         return ((WebServerApplicationContext) contexts.get(instance - 1)).getWebServer().getPort();
     }
 
+    /** Stops and starts an instance's lifecycle beans, as a paused and resumed context does. */
+    void restartLifecycle(int instance) {
+        contexts.get(instance - 1).stop();
+        contexts.get(instance - 1).start();
+    }
+
     int count() {
         return contexts.size();
     }
