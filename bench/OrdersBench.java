@@ -1,6 +1,9 @@
 // Load generator and probe for bench/orders.sh: POSTs orders, then waits until every order's event was processed
 // by fulfillment, notifications and analytics, and prints the figures as Markdown.
-// Run: java -cp postgresql.jar bench/OrdersBench.java <orderBaseUrl> <pgPort> <redisPort> <orders> <concurrency> <productIds>
+// Run: java -cp postgresql.jar bench/OrdersBench.java <gatewayUrl> <orderServiceUrl> <pgPort> <redisPort> <orders>
+//          <concurrency> <productIds> <apiKey>
+// Orders go through the gateway (<gatewayUrl>/api/orders with X-API-Key); the outbox backlog is sampled on
+// order-service's own port (<orderServiceUrl>/actuator/prometheus), which the gateway never routes.
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -33,20 +36,23 @@ public class OrdersBench {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    static String apiKey;
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
-        int pgPort = Integer.parseInt(args[1]);
-        int redisPort = Integer.parseInt(args[2]);
-        int total = Integer.parseInt(args[3]);
-        int concurrency = Integer.parseInt(args[4]);
-        String[] products = args[5].split(",");
+        String orderService = args[1];
+        int pgPort = Integer.parseInt(args[2]);
+        int redisPort = Integer.parseInt(args[3]);
+        int total = Integer.parseInt(args[4]);
+        int concurrency = Integer.parseInt(args[5]);
+        String[] products = args[6].split(",");
+        apiKey = args[7];
 
         post(base, products, 50, concurrency, new CopyOnWriteArrayList<>(), new ConcurrentHashMap<>()); // warm-up
         List<Long> postMicros = new CopyOnWriteArrayList<>();
         Map<String, Integer> statuses = new ConcurrentHashMap<>();
         List<Long> backlog = Collections.synchronizedList(new ArrayList<>());
-        var sampling = Thread.ofPlatform().daemon().start(() -> sampleBacklog(base, backlog));
+        var sampling = Thread.ofPlatform().daemon().start(() -> sampleBacklog(orderService, backlog));
         long startMillis = System.currentTimeMillis();
         List<String> orderIds = post(base, products, total, concurrency, postMicros, statuses);
         long postsDoneMillis = System.currentTimeMillis();
@@ -136,6 +142,7 @@ public class OrdersBench {
                                 .timeout(Duration.ofSeconds(30))
                                 .header("Content-Type", "application/json")
                                 .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .header("X-API-Key", apiKey)
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                         long t0 = System.nanoTime();
                         try {

@@ -15,6 +15,7 @@ final class CacheMetrics {
     private final Map<CacheOutcome, Counter> gets = new EnumMap<>(CacheOutcome.class);
     private final Counter loads;
     private final Counter invalidationFailures;
+    private final Counter l1AckTimeouts;
     private final Timer lockWait;
 
     CacheMetrics(String cache, MeterRegistry registry) {
@@ -24,6 +25,9 @@ final class CacheMetrics {
         }
         loads = Counter.builder("cache.loads").description("loads from the source of truth").tag("cache", cache).register(registry);
         invalidationFailures = Counter.builder("cache.invalidation.failures").tag("cache", cache).register(registry);
+        l1AckTimeouts = Counter.builder("cache.l1.ack.timeouts")
+                .description("writes that did not hear from every instance's L1 within l1AckWait").tag("cache", cache)
+                .register(registry);
         lockWait = Timer.builder("cache.lock.wait").description("time spent waiting for another caller's load")
                 .tag("cache", cache).publishPercentileHistogram().register(registry);
     }
@@ -38,6 +42,10 @@ final class CacheMetrics {
 
     void invalidationFailed() {
         invalidationFailures.increment();
+    }
+
+    void l1AckTimedOut() {
+        l1AckTimeouts.increment();
     }
 
     void waitedForLease(long nanos) {

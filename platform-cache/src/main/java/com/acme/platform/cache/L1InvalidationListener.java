@@ -3,6 +3,7 @@ package com.acme.platform.cache;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import org.slf4j.Logger;
@@ -21,12 +22,17 @@ final class L1InvalidationListener implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(L1InvalidationListener.class);
     private static final long RETRY_MILLIS = 1000;
+    private static final char ACK_SEPARATOR = '|';
+    /** An acknowledgement list outlives any writer's wait by far; then Redis drops it. */
+    private static final long ACK_KEY_TTL_MILLIS = 10_000;
 
     private final RedisClient client;
     private final String channel;
     private final NearCache l1;
     private final AtomicBoolean attempting = new AtomicBoolean();
     private volatile StatefulRedisPubSubConnection<String, String> connection;
+    /** For the acknowledgements (a subscribed connection cannot send ordinary commands). */
+    private volatile StatefulRedisConnection<String, String> acks;
     private volatile boolean subscribed;
     private volatile long lastAttempt;
 
@@ -56,6 +62,20 @@ final class L1InvalidationListener implements AutoCloseable {
         subscribeInBackground();
     }
 
+    /** The message a write publishes: the key, and where the instances confirm they dropped it. */
+    static String message(String id, String ackKey) {
+        return id + ACK_SEPARATOR + ackKey;
+    }
+
+    /** Runs on Lettuce's event loop: fire and forget, never block here. */
+    private void acknowledge(String ackKey) {
+        StatefulRedisConnection<String, String> c = acks;
+        if (c != null && c.isOpen()) {
+            c.async().rpush(ackKey, "1");
+            c.async().pexpire(ackKey, ACK_KEY_TTL_MILLIS);
+        }
+    }
+
     /** True when invalidations are being received; otherwise the L1 must not be used. */
     boolean subscribed() {
         if (connection == null) {
@@ -73,11 +93,18 @@ final class L1InvalidationListener implements AutoCloseable {
         lastAttempt = now;
         Thread.ofVirtual().name("l1-subscribe-" + channel).start(() -> {
             try {
+                if (acks == null) {
+                    acks = client.connect();
+                }
                 StatefulRedisPubSubConnection<String, String> c = client.connectPubSub();
                 c.addListener(new RedisPubSubAdapter<>() {
                     @Override
-                    public void message(String ch, String id) {
-                        l1.invalidate(id);
+                    public void message(String ch, String message) {
+                        int separator = message.lastIndexOf(ACK_SEPARATOR);
+                        l1.invalidate(separator < 0 ? message : message.substring(0, separator));
+                        if (separator >= 0) {
+                            acknowledge(message.substring(separator + 1));
+                        }
                     }
                 });
                 c.sync().subscribe(channel);
@@ -97,6 +124,10 @@ final class L1InvalidationListener implements AutoCloseable {
         StatefulRedisPubSubConnection<String, String> c = connection;
         if (c != null) {
             c.close();
+        }
+        StatefulRedisConnection<String, String> a = acks;
+        if (a != null) {
+            a.close();
         }
     }
 }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -105,15 +106,44 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
      */
     public void invalidate(String id, long version, long position, boolean deleted) {
         l1.invalidate(id);
+        String ackKey = settings.name() + ":l1acks:" + UUID.randomUUID();
+        long reached;
         try {
-            breaker.call(() -> {
-                VersionFence.tombstone(redis.commands(), entryKey(id), version, position, deleted,
-                        settings.tombstoneTtl().toMillis(), channel, id);
-                return null;
-            });
+            reached = breaker.call(() -> VersionFence.tombstone(redis.commands(), entryKey(id), version, position,
+                    deleted, settings.tombstoneTtl().toMillis(), channel, L1InvalidationListener.message(id, ackKey)));
         } catch (RedisUnavailable e) {
             metrics.invalidationFailed();
             log.warn("cache {}: could not invalidate {} (v{}): {}", settings.name(), id, version, e.getMessage());
+            return;
+        }
+        awaitL1Acknowledgements(id, ackKey, reached);
+    }
+
+    /**
+     * Pub/sub is asynchronous: without this wait another instance could still serve the old version from its L1 for
+     * a moment after the write has answered. Every instance the message reached confirms (RPUSH to a per-write key)
+     * once it has dropped the key; the writer waits for all of them, at most {@code l1AckWait}. An instance that does
+     * not confirm in time is counted ({@code cache_l1_ack_timeouts_total}) and logged.
+     */
+    private void awaitL1Acknowledgements(String id, String ackKey, long reached) {
+        if (reached <= 0 || settings.l1AckWait().isZero()) {
+            return;
+        }
+        long deadline = System.nanoTime() + settings.l1AckWait().toNanos();
+        long pauseMicros = 100;
+        try {
+            while (breaker.call(() -> redis.commands().llen(ackKey)) < reached) {
+                if (System.nanoTime() > deadline) {
+                    metrics.l1AckTimedOut();
+                    log.warn("cache {}: not every instance confirmed dropping {} from its L1 within {}", settings.name(),
+                            id, settings.l1AckWait());
+                    return;
+                }
+                LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(pauseMicros));
+                pauseMicros = Math.min(pauseMicros * 2, 5_000);
+            }
+        } catch (RedisUnavailable e) {
+            metrics.l1AckTimedOut();
         }
     }
 
@@ -148,11 +178,12 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
     }
 
     private CacheRead<V> remoteRead(String id, long minPosition, Loader<V> loader) {
+        long l1Generation = l1.generation();
         Entry entry = fetch(id);
         long now = clock.millis();
         if (entry != null && entry.isValue() && entry.position() >= minPosition) {
             if (!entry.softExpired(now)) {
-                l1.put(id, entry);
+                l1.put(id, entry, l1Generation);
                 if (XFetch.shouldRefreshEarly(now, entry.loadMillis(), entry.softExpiryMillis(), settings.xfetchBeta())) {
                     refreshInBackground(id, entry, loader);
                 }
@@ -198,12 +229,13 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1)));
                 backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
             }
+            long l1Generation = l1.generation();
             current = fetch(id);
             if (current != null && current.isValue() && current.position() >= minPosition) {
                 if (waited) {
                     metrics.waitedForLease(System.nanoTime() - start);
                 }
-                l1.put(id, current);
+                l1.put(id, current, l1Generation);
                 return answer(current, current.softExpired(clock.millis()) ? CacheOutcome.STALE : CacheOutcome.HIT);
             }
         }

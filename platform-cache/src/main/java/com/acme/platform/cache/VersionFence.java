@@ -46,8 +46,7 @@ final class VersionFence {
             redis.call('HSET', KEYS[1], 'k', 'T', 'v', string.format('%.0f', ver), 'p', string.format('%.0f', pos),
                        'g', ARGV[3])
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
-            redis.call('PUBLISH', ARGV[5], ARGV[6])
-            return 1
+            return redis.call('PUBLISH', ARGV[5], ARGV[6])
             """);
 
     private VersionFence() {
@@ -62,11 +61,15 @@ final class VersionFence {
                 RedisScript.arg(leaseOwner == null ? "" : leaseOwner)) == 1;
     }
 
-    /** Replaces the entry with a tombstone (never lowering the version) and tells every instance's L1. */
-    static void tombstone(RedisCommands<String, byte[]> redis, String entryKey, long version, long position, boolean gone,
-                          long tombstoneTtlMillis, String channel, String id) {
-        TOMBSTONE.run(redis, new String[]{entryKey}, RedisScript.arg(version), RedisScript.arg(position),
+    /**
+     * Replaces the entry with a tombstone (never lowering the version) and tells every instance's L1.
+     *
+     * @return how many subscribers (instances) the invalidation message reached
+     */
+    static long tombstone(RedisCommands<String, byte[]> redis, String entryKey, long version, long position, boolean gone,
+                          long tombstoneTtlMillis, String channel, String message) {
+        return TOMBSTONE.run(redis, new String[]{entryKey}, RedisScript.arg(version), RedisScript.arg(position),
                 RedisScript.arg(gone ? "1" : "0"), RedisScript.arg(tombstoneTtlMillis), RedisScript.arg(channel),
-                RedisScript.arg(id));
+                RedisScript.arg(message));
     }
 }

@@ -25,6 +25,7 @@ public record ProductCacheProperties(
         @DecimalMin("0.0") double xfetchBeta,
         @Min(0) int l1MaxSize,
         @NotNull Duration l1Ttl,
+        @NotNull Duration l1AckWait,
         @Min(1) int bypassMaxConcurrentLoads,
         @NotNull Duration breakerOpenDuration,
         @NotNull Duration httpMaxAge,
@@ -32,6 +33,6 @@ public record ProductCacheProperties(
 
     public CacheSettings toSettings() {
         return new CacheSettings("products", mode, ttl, ttlJitter, softTtl, negativeTtl, tombstoneTtl, leaseTtl,
-                leaseWaitMax, xfetchBeta, l1MaxSize, l1Ttl, bypassMaxConcurrentLoads, breakerOpenDuration);
+                leaseWaitMax, xfetchBeta, l1MaxSize, l1Ttl, l1AckWait, bypassMaxConcurrentLoads, breakerOpenDuration);
     }
 }
