@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What a service Dockerfile (infra/docker/service.Dockerfile) must do: see the issue's "Dockerfiles" list. One line
@@ -76,22 +77,14 @@ final class DockerfileChecks {
 
     /** Every build arg the Dockerfile declares ({@code ARG NAME} or {@code ARG NAME=default}), in any stage. */
     static Set<String> declaredArgs(String text) {
-        Set<String> names = new LinkedHashSet<>();
-        Matcher arg = ANY_ARG.matcher(text);
-        while (arg.find()) {
-            names.add(arg.group(1));
-        }
-        return names;
+        return ANY_ARG.matcher(text).results().map(arg -> arg.group(1)).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** The build args the Dockerfile declares without a default anywhere: a build must pass them. */
     static Set<String> requiredArgs(String text) {
-        Set<String> required = new LinkedHashSet<>();
-        Set<String> defaulted = new LinkedHashSet<>();
-        Matcher arg = ANY_ARG.matcher(text);
-        while (arg.find()) {
-            (arg.group(2) == null ? required : defaulted).add(arg.group(1));
-        }
+        Set<String> defaulted = ANY_ARG.matcher(text).results().filter(arg -> arg.group(2) != null)
+                .map(arg -> arg.group(1)).collect(Collectors.toSet());
+        Set<String> required = declaredArgs(text);
         required.removeAll(defaulted);
         return required;
     }
