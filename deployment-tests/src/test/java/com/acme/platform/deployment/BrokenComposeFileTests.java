@@ -135,6 +135,24 @@ class BrokenComposeFileTests {
                 .contains("kafka-init: mounts ./infra/kafka/create-topic.sh, which does not exist");
     }
 
+    @Test
+    void aServiceBuiltWithoutItsModuleArgFails() {
+        assertThat(violationsAfter(c -> buildArgs(c, "order-service").remove("SERVICE")))
+                .contains("order-service: build arg SERVICE is not set (infra/docker/service.Dockerfile declares it without a default)");
+    }
+
+    @Test
+    void aBuildArgTheDockerfileDoesNotDeclareFails() {
+        assertThat(violationsAfter(c -> buildArgs(c, "worker-service").put("HEALTH_PROT", "8083")))
+                .contains("worker-service: passes build arg HEALTH_PROT, which infra/docker/service.Dockerfile does not declare");
+    }
+
+    @Test
+    void aBuildOfAModuleThatDoesNotExistFails() {
+        assertThat(violationsAfter(c -> buildArgs(c, "gateway-service").put("SERVICE", "gateway-servce")))
+                .contains("gateway-service: build arg SERVICE is `gateway-servce`, which is not a module (no gateway-servce/pom.xml)");
+    }
+
     private static List<String> violationsAfter(Consumer<ObjectNode> breakServices) {
         JsonNode compose = Yaml.parse(original);
         breakServices.accept((ObjectNode) compose.path("services"));
@@ -147,6 +165,10 @@ class BrokenComposeFileTests {
 
     private static ObjectNode environment(ObjectNode services, String name) {
         return (ObjectNode) service(services, name).path("environment");
+    }
+
+    private static ObjectNode buildArgs(ObjectNode services, String name) {
+        return (ObjectNode) service(services, name).path("build").path("args");
     }
 
     private static ObjectNode condition(String condition) {

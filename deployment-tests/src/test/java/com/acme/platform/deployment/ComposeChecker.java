@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  *   <li>consistency: no {@code version:} key, every service has a healthcheck (or is a one-shot that a long-running
  *       service waits for with {@code service_completed_successfully}) and a memory limit, every {@code depends_on}
  *       target exists with a condition it can satisfy, every image tag is pinned, every bind-mounted file exists,
- *       only the gateway publishes an API port;</li>
+ *       only the gateway publishes an API port; a service built from a Dockerfile passes every build arg the
+ *       Dockerfile declares without a default, and no other, and its {@code SERVICE} arg names a module;</li>
  *   <li>parity with {@code ./local.sh}: the same instance names, ports, health paths and databases; every variable
  *       compose sets on a service is a {@code ${NAME}} placeholder of that service's {@code application.yml} or a
  *       name local.sh exports, and every placeholder that local.sh sets is set by compose as well; the topics
@@ -43,6 +44,8 @@ final class ComposeChecker {
     static final Set<String> TOOLS = Set.of("jaeger", "prometheus", "grafana");
     /** The gateway's only published container port (its actuator port stays inside the compose network). */
     static final int GATEWAY_API_PORT = 8080;
+    /** The build arg that names the module the shared service Dockerfile packages. */
+    static final String SERVICE_ARG = "SERVICE";
 
     /**
      * Variables compose may set on a service without a matching placeholder: read by the runtime, not by a
@@ -81,7 +84,8 @@ final class ComposeChecker {
         services.fields().forEachRemaining(e -> checkService(e.getKey(), e.getValue(), services, oneShots, violations));
         checkParityWithLocalRun(services, violations);
         checkKafkaTopics(services, violations);
-        return violations;
+        // Services built from one Dockerfile would each repeat its violations.
+        return new ArrayList<>(new LinkedHashSet<>(violations));
     }
 
     private void checkSchema(JsonNode compose, List<String> violations) {
@@ -204,7 +208,32 @@ final class ComposeChecker {
             violations.add(name + ": build uses " + file + ", which does not exist");
             return;
         }
-        violations.addAll(DockerfileChecks.check(root.relativize(file).toString(), RepositoryFiles.read(file)));
+        String dockerfileText = RepositoryFiles.read(file);
+        String relative = root.relativize(file).toString();
+        violations.addAll(DockerfileChecks.check(relative, dockerfileText));
+        Map<String, String> args = buildArgs(build);
+        Set<String> declared = DockerfileChecks.declaredArgs(dockerfileText);
+        for (String required : DockerfileChecks.requiredArgs(dockerfileText)) {
+            if (args.getOrDefault(required, "").isBlank()) {
+                violations.add(name + ": build arg " + required + " is not set (" + relative
+                        + " declares it without a default)");
+            }
+        }
+        for (String arg : args.keySet()) {
+            if (!declared.contains(arg)) {
+                violations.add(name + ": passes build arg " + arg + ", which " + relative + " does not declare");
+            }
+        }
+        String module = args.get(SERVICE_ARG);
+        if (module != null && !Files.isRegularFile(root.resolve(module).resolve("pom.xml"))) {
+            violations.add(name + ": build arg " + SERVICE_ARG + " is `" + module + "`, which is not a module (no "
+                    + module + "/pom.xml)");
+        }
+    }
+
+    /** The build args of a service's {@code build:} (map or {@code NAME=value} list form). */
+    static Map<String, String> buildArgs(JsonNode build) {
+        return keyValues(build.path("args"));
     }
 
     // --- parity with ./local.sh ---------------------------------------------------------------------------
@@ -283,11 +312,17 @@ final class ComposeChecker {
                 "DEVSTACK_DATA_DIR", "KAFKA_HEAP").contains(variable);
     }
 
-    /** The platform module a service builds (the Dockerfile's directory), or null for third-party images. */
+    /**
+     * The platform module a service builds: its {@code SERVICE} build arg (the shared service Dockerfile), else the
+     * directory of a Dockerfile of its own; null for third-party images.
+     */
     static String moduleOf(JsonNode service) {
         JsonNode build = service.path("build");
         if (build.isMissingNode()) {
             return null;
+        }
+        if (build.isObject() && build.has("args")) {
+            return buildArgs(build).get(SERVICE_ARG);
         }
         String dockerfile = build.isTextual() ? build.asText() + "/Dockerfile" : build.path("dockerfile").asText();
         Path parent = Path.of(dockerfile).getParent();
@@ -295,17 +330,21 @@ final class ComposeChecker {
     }
 
     static Map<String, String> environment(JsonNode service) {
-        Map<String, String> env = new LinkedHashMap<>();
-        JsonNode environment = service.path("environment");
-        if (environment.isObject()) {
-            environment.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
-        } else if (environment.isArray()) {
-            environment.forEach(entry -> {
+        return keyValues(service.path("environment"));
+    }
+
+    /** A compose map ({@code NAME: value}) or list ({@code - NAME=value}) of variables. */
+    private static Map<String, String> keyValues(JsonNode node) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        } else if (node.isArray()) {
+            node.forEach(entry -> {
                 String[] pair = entry.asText().split("=", 2);
-                env.put(pair[0], pair.length > 1 ? pair[1] : "");
+                values.put(pair[0], pair.length > 1 ? pair[1] : "");
             });
         }
-        return env;
+        return values;
     }
 
     static Set<String> placeholders(String text) {

@@ -2,17 +2,25 @@ package com.acme.platform.deployment;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** What every service Dockerfile must do: see the "Dockerfiles" list. One line per violation. */
+/**
+ * What a service Dockerfile (infra/docker/service.Dockerfile) must do: see the issue's "Dockerfiles" list. One line
+ * per violation.
+ */
 final class DockerfileChecks {
 
     private static final Pattern ARG = Pattern.compile("^ARG\\s+([A-Z_]+)=(\\S+)", Pattern.MULTILINE);
     private static final Pattern FROM = Pattern.compile("^FROM\\s+(\\S+)", Pattern.MULTILINE);
     private static final Pattern USER = Pattern.compile("^USER\\s+(\\S+)", Pattern.MULTILINE);
+    private static final Pattern ANY_ARG = Pattern.compile("^ARG\\s+([A-Za-z_][A-Za-z0-9_]*)(=\\S*)?", Pattern.MULTILINE);
+    private static final Pattern ENTRYPOINT = Pattern.compile("^ENTRYPOINT\\s+(.*)$", Pattern.MULTILINE);
 
     private DockerfileChecks() {
     }
@@ -60,6 +68,24 @@ final class DockerfileChecks {
         if (!text.contains("MaxRAMPercentage")) {
             violations.add(name + ": no container-aware heap sizing (-XX:MaxRAMPercentage)");
         }
+        Matcher entrypoint = ENTRYPOINT.matcher(text);
+        if (!entrypoint.find() || !entrypoint.group(1).contains("exec java")) {
+            violations.add(name + ": the ENTRYPOINT does not exec java (the JVM must be PID 1 to get SIGTERM)");
+        }
         return violations;
+    }
+
+    /** Every build arg the Dockerfile declares ({@code ARG NAME} or {@code ARG NAME=default}), in any stage. */
+    static Set<String> declaredArgs(String text) {
+        return ANY_ARG.matcher(text).results().map(arg -> arg.group(1)).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The build args the Dockerfile declares without a default anywhere: a build must pass them. */
+    static Set<String> requiredArgs(String text) {
+        Set<String> defaulted = ANY_ARG.matcher(text).results().filter(arg -> arg.group(2) != null)
+                .map(arg -> arg.group(1)).collect(Collectors.toSet());
+        Set<String> required = declaredArgs(text);
+        required.removeAll(defaulted);
+        return required;
     }
 }

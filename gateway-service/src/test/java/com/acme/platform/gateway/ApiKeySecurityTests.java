@@ -1,6 +1,6 @@
 package com.acme.platform.gateway;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,25 +16,20 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = "gateway.security.cors-allowed-origins=https://shop.example")
 class ApiKeySecurityTests extends GatewayTestSupport {
 
+    @AutoClose
     static final StubService PRODUCT_1 = new StubService("product-service-1");
+    @AutoClose
     static final StubService PRODUCT_2 = new StubService("product-service-2");
+    @AutoClose
     static final StubService WORKER = new StubService("worker-service");
+    @AutoClose
     static final StubService ORDERS = new StubService("order-service");
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        registry.add("PRODUCT_SERVICE_1_URL", PRODUCT_1::url);
-        registry.add("PRODUCT_SERVICE_2_URL", PRODUCT_2::url);
+        routeProductServiceTo(registry, PRODUCT_1, PRODUCT_2);
         registry.add("WORKER_SERVICE_URL", WORKER::url);
         registry.add("ORDER_SERVICE_URL", ORDERS::url);
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        PRODUCT_1.close();
-        PRODUCT_2.close();
-        WORKER.close();
-        ORDERS.close();
     }
 
     @Test

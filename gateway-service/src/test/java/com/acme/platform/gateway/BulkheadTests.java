@@ -1,6 +1,6 @@
 package com.acme.platform.gateway;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,16 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = "resilience4j.bulkhead.instances.order-service.max-concurrent-calls=4")
 class BulkheadTests extends GatewayTestSupport {
 
+    @AutoClose
     static final StubService ORDERS = new StubService("order-service");
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("ORDER_SERVICE_URL", ORDERS::url);
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        ORDERS.close();
     }
 
     record Timed(HttpResponse<String> response, Duration took) {

@@ -1,6 +1,6 @@
 package com.acme.platform.gateway;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,16 +21,12 @@ import static org.awaitility.Awaitility.await;
         "resilience4j.circuitbreaker.instances.worker-service.permitted-number-of-calls-in-half-open-state=2"})
 class CircuitBreakerTests extends GatewayTestSupport {
 
+    @AutoClose
     static final StubService WORKER = new StubService("worker-service");
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("WORKER_SERVICE_URL", WORKER::url);
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        WORKER.close();
     }
 
     @Test

@@ -55,6 +55,16 @@ abstract class GatewayTestSupport {
         registry.add("REDIS_PORT", () -> DevstackExtension.shared().redisPort());
     }
 
+    /**
+     * Points the gateway's two product-service instances ({@code PRODUCT_SERVICE_1_URL}, {@code PRODUCT_SERVICE_2_URL})
+     * at these servers; called from each test class's own {@code @DynamicPropertySource} method, as each class
+     * starts its own servers.
+     */
+    static void routeProductServiceTo(DynamicPropertyRegistry registry, StubService first, StubService second) {
+        registry.add("PRODUCT_SERVICE_1_URL", first::url);
+        registry.add("PRODUCT_SERVICE_2_URL", second::url);
+    }
+
     HttpResponse<String> get(String path, String... headers) throws Exception {
         return send("GET", path, HttpRequest.BodyPublishers.noBody(), headers);
     }

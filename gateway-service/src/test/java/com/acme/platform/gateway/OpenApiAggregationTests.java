@@ -1,6 +1,6 @@
 package com.acme.platform.gateway;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,19 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OpenApiAggregationTests extends GatewayTestSupport {
 
+    @AutoClose
     static final StubService PRODUCT_1 = new StubService("product-service-1");
+    @AutoClose
     static final StubService PRODUCT_2 = new StubService("product-service-2");
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        registry.add("PRODUCT_SERVICE_1_URL", PRODUCT_1::url);
-        registry.add("PRODUCT_SERVICE_2_URL", PRODUCT_2::url);
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        PRODUCT_1.close();
-        PRODUCT_2.close();
+        routeProductServiceTo(registry, PRODUCT_1, PRODUCT_2);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package com.acme.platform.gateway;
 
 import com.acme.platform.devstack.DevstackExtension;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,8 +24,11 @@ import static org.awaitility.Awaitility.await;
         "gateway.rate-limit.routes.analytics.anonymous.burst-capacity=3"})
 class RateLimitTests extends GatewayTestSupport {
 
+    @AutoClose
     static final StubService PRODUCT_1 = new StubService("product-service-1");
+    @AutoClose
     static final StubService PRODUCT_2 = new StubService("product-service-2");
+    @AutoClose
     static final StubService WORKER = new StubService("worker-service");
 
     @Autowired
@@ -33,16 +36,8 @@ class RateLimitTests extends GatewayTestSupport {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        registry.add("PRODUCT_SERVICE_1_URL", PRODUCT_1::url);
-        registry.add("PRODUCT_SERVICE_2_URL", PRODUCT_2::url);
+        routeProductServiceTo(registry, PRODUCT_1, PRODUCT_2);
         registry.add("WORKER_SERVICE_URL", WORKER::url);
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        PRODUCT_1.close();
-        PRODUCT_2.close();
-        WORKER.close();
     }
 
     @Test

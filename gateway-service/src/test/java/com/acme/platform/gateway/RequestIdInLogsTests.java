@@ -1,6 +1,6 @@
 package com.acme.platform.gateway;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -30,17 +30,12 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class RequestIdInLogsTests extends GatewayTestSupport {
 
+    @AutoClose
     static final StubService PRODUCT = new StubService("product-service-1");
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        registry.add("PRODUCT_SERVICE_1_URL", PRODUCT::url);
-        registry.add("PRODUCT_SERVICE_2_URL", PRODUCT::url);
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        PRODUCT.close();
+        routeProductServiceTo(registry, PRODUCT, PRODUCT);
     }
 
     @Test

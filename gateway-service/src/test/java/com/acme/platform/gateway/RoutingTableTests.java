@@ -1,6 +1,6 @@
 package com.acme.platform.gateway;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,23 +19,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RoutingTableTests extends GatewayTestSupport {
 
+    @AutoClose
     static final StubService PRODUCT_1 = new StubService("product-service-1");
+    @AutoClose
     static final StubService PRODUCT_2 = new StubService("product-service-2");
+    @AutoClose
     static final StubService ORDERS = new StubService("order-service");
+    @AutoClose
     static final StubService WORKER = new StubService("worker-service");
     static final List<StubService> ALL = List.of(PRODUCT_1, PRODUCT_2, ORDERS, WORKER);
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        registry.add("PRODUCT_SERVICE_1_URL", PRODUCT_1::url);
-        registry.add("PRODUCT_SERVICE_2_URL", PRODUCT_2::url);
+        routeProductServiceTo(registry, PRODUCT_1, PRODUCT_2);
         registry.add("ORDER_SERVICE_URL", ORDERS::url);
         registry.add("WORKER_SERVICE_URL", WORKER::url);
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        ALL.forEach(StubService::close);
     }
 
     @ParameterizedTest(name = "{0} {1} -> {3}")

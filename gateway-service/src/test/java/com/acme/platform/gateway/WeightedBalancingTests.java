@@ -1,6 +1,6 @@
 package com.acme.platform.gateway;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,24 +15,19 @@ import static org.assertj.core.api.Assertions.assertThat;
         "PRODUCT_SERVICE_LB_ALGORITHM=weighted", "PRODUCT_SERVICE_1_WEIGHT=3", "PRODUCT_SERVICE_2_WEIGHT=1"})
 class WeightedBalancingTests extends GatewayTestSupport {
 
+    @AutoClose
     static final StubService PRODUCT_1 = new StubService("product-service-1");
+    @AutoClose
     static final StubService PRODUCT_2 = new StubService("product-service-2");
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        registry.add("PRODUCT_SERVICE_1_URL", PRODUCT_1::url);
-        registry.add("PRODUCT_SERVICE_2_URL", PRODUCT_2::url);
+        routeProductServiceTo(registry, PRODUCT_1, PRODUCT_2);
     }
 
     @BeforeEach
     void bothInstancesInRotation() {
         awaitInstancesInRotation("product-service", 2);
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        PRODUCT_1.close();
-        PRODUCT_2.close();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.acme.platform.orderservice;
 
+import com.acme.platform.testsupport.Json;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -70,7 +71,7 @@ class IdempotencyTests extends AbstractIntegrationTest {
         List<String> bodies = responses.stream().filter(r -> r.statusCode() == 201).map(HttpResponse::body).distinct().toList();
         assertThat(bodies).hasSize(1);
         assertThat(count("SELECT count(*) FROM orders WHERE customer_id = ?", customer)).isEqualTo(1);
-        String orderId = Json.parse(bodies.getFirst()).get("id").asText();
+        String orderId = Json.parse(bodies.getFirst()).get("id").asString();
         assertThat(count("SELECT count(*) FROM outbox WHERE event_key = ?", orderId)).isEqualTo(1);
     }
 }

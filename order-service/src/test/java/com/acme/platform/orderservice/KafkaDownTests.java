@@ -2,6 +2,8 @@ package com.acme.platform.orderservice;
 
 import com.acme.platform.devstack.Devstack;
 import com.acme.platform.devstack.DevstackExtension;
+import com.acme.platform.testsupport.Json;
+import com.acme.platform.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,7 +26,7 @@ class KafkaDownTests extends AbstractIntegrationTest {
             for (int i = 0; i < 5; i++) {
                 var response = postOrder(UUID.randomUUID().toString(), orderBody("kafka-down", product, 1));
                 assertThat(response.statusCode()).isEqualTo(201);
-                ids.add(Json.parse(response.body()).get("id").asText());
+                ids.add(Json.parse(response.body()).get("id").asString());
             }
             assertThat(count("SELECT count(*) FROM outbox WHERE sent_at IS NULL")).isGreaterThanOrEqualTo(5);
         } finally {

@@ -1,6 +1,8 @@
 package com.acme.platform.orderservice;
 
 import com.acme.platform.devstack.DevstackExtension;
+import com.acme.platform.testsupport.Json;
+import com.acme.platform.testsupport.TopicReader;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,7 +28,7 @@ class OrderStatusConsumerTests extends AbstractIntegrationTest {
     @Test
     void orderConfirmedMovesThePendingOrderOnceAndARedeliveryChangesNothing() throws Exception {
         UUID product = CATALOG.add(100, 10);
-        String id = Json.parse(postOrder(UUID.randomUUID().toString(), orderBody("status", product, 1)).body()).get("id").asText();
+        String id = Json.parse(postOrder(UUID.randomUUID().toString(), orderBody("status", product, 1)).body()).get("id").asString();
         String confirmed = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"OrderConfirmed\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"orderId\":\"" + id + "\"}";
         String rejected = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"OrderRejected\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"orderId\":\"" + id + "\",\"reason\":\"late\"}";
         try (var producer = producer()) {

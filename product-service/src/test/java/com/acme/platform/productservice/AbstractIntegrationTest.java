@@ -1,7 +1,10 @@
 package com.acme.platform.productservice;
 
-import com.acme.platform.devstack.Devstack;
 import com.acme.platform.devstack.DevstackExtension;
+import com.acme.platform.testsupport.DevstackProperties;
+import com.acme.platform.testsupport.Json;
+import com.acme.platform.testsupport.LocalHttp;
+import com.acme.platform.testsupport.Json;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,15 +23,14 @@ import java.time.Duration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class AbstractIntegrationTest {
 
-    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected static final HttpClient HTTP = LocalHttp.CLIENT;
 
     @LocalServerPort
     protected int port;
 
     @DynamicPropertySource
     static void devstackProperties(DynamicPropertyRegistry registry) {
-        Devstack devstack = DevstackExtension.shared();
-        devstack.serviceEnvironment("products").forEach((name, value) -> registry.add(name, () -> value));
+        DevstackProperties.register(registry, "products");
     }
 
     /** The cache connects to Redis in the background; tests start once reads stop bypassing it. */
@@ -60,12 +62,7 @@ public abstract class AbstractIntegrationTest {
     }
 
     protected HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return LocalHttp.get(port, path, headers);
     }
 
     protected HttpResponse<String> send(String method, String path, String json, String... headers)
@@ -88,7 +85,7 @@ public abstract class AbstractIntegrationTest {
     }
 
     /** Creates a product through the API and returns its JSON. */
-    protected com.fasterxml.jackson.databind.JsonNode createProduct(String namePrefix, long priceCents, int stock) throws Exception {
+    protected tools.jackson.databind.JsonNode createProduct(String namePrefix, long priceCents, int stock) throws Exception {
         String sku = "T-" + java.util.UUID.randomUUID();
         HttpResponse<String> created = send("POST", "/api/products", """
                 {"sku":"%s","name":"%s","description":"test product","priceCents":%d,"currency":"EUR","stock":%d}

@@ -1,5 +1,6 @@
 package com.acme.platform.productservice;
 
+import com.acme.platform.testsupport.Json;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -12,7 +13,7 @@ class BadInputTests extends AbstractIntegrationTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(Json.parse(response.body()).get("detail").asText()).containsIgnoringCase(detailContains);
+        assertThat(Json.parse(response.body()).get("detail").asString()).containsIgnoringCase(detailContains);
     }
 
     @Test
@@ -60,7 +61,7 @@ class BadInputTests extends AbstractIntegrationTest {
 
     @Test
     void badIfMatchAndBadConsistencyTokenAre400() throws Exception {
-        String id = createProduct("Probe", 1, 1).get("id").asText();
+        String id = createProduct("Probe", 1, 1).get("id").asString();
         assertProblem(send("PUT", "/api/products/" + id, productJson("IFM-" + System.nanoTime(), "n", 1, 1), "If-Match", "W/\"1\""), 400, "If-Match");
         assertProblem(get("/api/products/" + id, "X-Consistency-Token", "yesterday"), 400, "X-Consistency-Token");
     }

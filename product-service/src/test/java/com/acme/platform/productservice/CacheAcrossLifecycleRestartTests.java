@@ -1,9 +1,10 @@
 package com.acme.platform.productservice;
 
 import com.acme.platform.devstack.DevstackExtension;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.acme.platform.testsupport.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.Map;
@@ -24,7 +25,7 @@ class CacheAcrossLifecycleRestartTests {
             var created = AbstractIntegrationTest.send(instance.port(1), "POST", "/api/products",
                     AbstractIntegrationTest.productJson("LC-" + System.nanoTime(), "Lifecycle", 100, 1));
             JsonNode product = Json.parse(created.body());
-            String path = "/api/products/" + product.get("id").asText();
+            String path = "/api/products/" + product.get("id").asString();
 
             instance.restartLifecycle(1);
 

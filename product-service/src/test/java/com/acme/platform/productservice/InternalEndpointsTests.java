@@ -1,7 +1,8 @@
 package com.acme.platform.productservice;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.acme.platform.testsupport.Json;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -19,13 +20,13 @@ class InternalEndpointsTests extends AbstractIntegrationTest {
 
     @Test
     void batchLookupReturnsExistingProductsAndSkipsUnknownAndDuplicateIds() throws Exception {
-        String a = createProduct("A", 100, 1).get("id").asText();
-        String b = createProduct("B", 200, 1).get("id").asText();
+        String a = createProduct("A", 100, 1).get("id").asString();
+        String b = createProduct("B", 200, 1).get("id").asString();
         HttpResponse<String> response = get("/internal/products?ids=" + a + "," + b + "," + a + "," + UUID.randomUUID());
 
         assertThat(response.statusCode()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
-        Json.parse(response.body()).get("items").forEach(item -> ids.add(item.get("id").asText()));
+        Json.parse(response.body()).get("items").forEach(item -> ids.add(item.get("id").asString()));
         assertThat(ids).containsExactlyInAnyOrder(a, b);
     }
 
@@ -41,20 +42,20 @@ class InternalEndpointsTests extends AbstractIntegrationTest {
 
     @Test
     void reservationDecrementsEveryLineAndARepeatChangesNothing() throws Exception {
-        String a = createProduct("RA", 100, 5).get("id").asText();
-        String b = createProduct("RB", 100, 3).get("id").asText();
+        String a = createProduct("RA", 100, 5).get("id").asString();
+        String b = createProduct("RB", 100, 3).get("id").asString();
         assertThat(get("/api/products/" + a).statusCode()).isEqualTo(200); // cached before the reservation
         String order = UUID.randomUUID().toString();
         String body = reservation(order, a, 2, b, 3);
 
         HttpResponse<String> first = send("POST", "/internal/stock-reservations", body);
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(Json.parse(first.body()).get("status").asText()).isEqualTo("RESERVED");
+        assertThat(Json.parse(first.body()).get("status").asString()).isEqualTo("RESERVED");
         assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
 
         HttpResponse<String> repeat = send("POST", "/internal/stock-reservations", body);
         assertThat(repeat.statusCode()).isEqualTo(200);
-        assertThat(Json.parse(repeat.body()).get("status").asText()).isEqualTo("RESERVED");
+        assertThat(Json.parse(repeat.body()).get("status").asString()).isEqualTo("RESERVED");
         assertThat(repeat.headers().firstValue("Idempotent-Replayed")).hasValue("true");
 
         assertThat(stockOf(a)).isEqualTo(3); // and the cache was invalidated: the GET shows it
@@ -63,26 +64,26 @@ class InternalEndpointsTests extends AbstractIntegrationTest {
 
     @Test
     void reservationThatDoesNotFitIsRejectedAndChangesNothing() throws Exception {
-        String a = createProduct("RC", 100, 5).get("id").asText();
-        String b = createProduct("RD", 100, 1).get("id").asText();
+        String a = createProduct("RC", 100, 5).get("id").asString();
+        String b = createProduct("RD", 100, 1).get("id").asString();
 
         HttpResponse<String> response = send("POST", "/internal/stock-reservations", reservation(UUID.randomUUID().toString(), a, 2, b, 2));
         JsonNode outcome = Json.parse(response.body());
-        assertThat(outcome.get("status").asText()).isEqualTo("REJECTED");
-        assertThat(outcome.get("reason").asText()).isEqualTo("insufficient stock for product " + b);
+        assertThat(outcome.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(outcome.get("reason").asString()).isEqualTo("insufficient stock for product " + b);
         assertThat(stockOf(a)).isEqualTo(5);
         assertThat(stockOf(b)).isEqualTo(1);
 
         UUID unknown = UUID.randomUUID();
         JsonNode unknownOutcome = Json.parse(send("POST", "/internal/stock-reservations",
                 reservation(UUID.randomUUID().toString(), a, 1, unknown.toString(), 1)).body());
-        assertThat(unknownOutcome.get("reason").asText()).isEqualTo("unknown product " + unknown);
+        assertThat(unknownOutcome.get("reason").asString()).isEqualTo("unknown product " + unknown);
         assertThat(stockOf(a)).isEqualTo(5);
     }
 
     @Test
     void concurrentReservationsForTheLastUnitsNeverDriveStockNegative() throws Exception {
-        String a = createProduct("RE", 100, 10).get("id").asText();
+        String a = createProduct("RE", 100, 10).get("id").asString();
         List<Future<HttpResponse<String>>> responses = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 25; i++) {
@@ -94,7 +95,7 @@ class InternalEndpointsTests extends AbstractIntegrationTest {
         long reserved = 0;
         for (Future<HttpResponse<String>> response : responses) {
             assertThat(response.get().statusCode()).isEqualTo(200);
-            if (Json.parse(response.get().body()).get("status").asText().equals("RESERVED")) {
+            if (Json.parse(response.get().body()).get("status").asString().equals("RESERVED")) {
                 reserved++;
             }
         }

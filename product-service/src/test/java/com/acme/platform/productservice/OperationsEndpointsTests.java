@@ -1,5 +1,6 @@
 package com.acme.platform.productservice;
 
+import com.acme.platform.testsupport.Json;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,7 @@ class OperationsEndpointsTests extends AbstractIntegrationTest {
     @Test
     void cacheAndReplicaMetricsUseTheContractNames() throws Exception {
         var created = send("POST", "/api/products", productJson("MET-" + System.nanoTime(), "Metered", 1, 1));
-        String id = Json.parse(created.body()).get("id").asText();
+        String id = Json.parse(created.body()).get("id").asString();
         get("/api/products/" + id);
         get("/api/products/" + id);
         get("/api/products?limit=1");

@@ -1,9 +1,10 @@
 package com.acme.platform.productservice;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.acme.platform.testsupport.Json;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -43,11 +44,11 @@ class ProductListingTests extends AbstractIntegrationTest {
         do {
             JsonNode page = Json.parse(get("/api/products?limit=2" + (cursor == null ? "" : "&cursor=" + cursor)).body());
             for (JsonNode item : page.get("items")) {
-                assertThat(item.get("id").asText()).isGreaterThan(previousLast);
-                previousLast = item.get("id").asText();
+                assertThat(item.get("id").asString()).isGreaterThan(previousLast);
+                previousLast = item.get("id").asString();
                 seen++;
             }
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
         } while (cursor != null);
 
         assertThat(seen).isEqualTo(total);
@@ -60,7 +61,7 @@ class ProductListingTests extends AbstractIntegrationTest {
             assertThat(response.statusCode()).as("limit=%s", limit).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
-            assertThat(Json.parse(response.body()).get("detail").asText()).contains("limit");
+            assertThat(Json.parse(response.body()).get("detail").asString()).contains("limit");
         }
     }
 
@@ -68,6 +69,6 @@ class ProductListingTests extends AbstractIntegrationTest {
     void foreignCursorIsAProblem() throws Exception {
         HttpResponse<String> response = get("/api/products?cursor=not-a-cursor!");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(Json.parse(response.body()).get("detail").asText()).contains("cursor");
+        assertThat(Json.parse(response.body()).get("detail").asString()).contains("cursor");
     }
 }

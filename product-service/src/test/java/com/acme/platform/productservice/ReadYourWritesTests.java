@@ -2,9 +2,10 @@ package com.acme.platform.productservice;
 
 import com.acme.platform.devstack.Devstack;
 import com.acme.platform.devstack.DevstackExtension;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.acme.platform.testsupport.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -25,7 +26,7 @@ class ReadYourWritesTests extends TwoInstanceScenario {
     @Test
     void aReadWithTheWritesTokenSeesTheWriteWhileTheStandbyLagsBehind() throws Exception {
         JsonNode product = create("Before");
-        String id = product.get("id").asText();
+        String id = product.get("id").asString();
         for (int i = 1; i <= 2; i++) {
             assertThat(get(i, "/api/products/" + id).statusCode()).isEqualTo(200); // cached everywhere (L1 + Redis)
         }
@@ -35,13 +36,13 @@ class ReadYourWritesTests extends TwoInstanceScenario {
         String token = write.headers().firstValue("X-Consistency-Token").orElseThrow();
 
         // The delay is active: the standby (the listing reads it, uncached) still has the old row.
-        assertThat(fromListing(2, id).get("name").asText()).isEqualTo("Before");
+        assertThat(fromListing(2, id).get("name").asString()).isEqualTo("Before");
 
         for (int i = 1; i <= 2; i++) {
             HttpResponse<String> single = get(i, "/api/products/" + id, "X-Consistency-Token", token);
             assertThat(single.statusCode()).isEqualTo(200);
-            assertThat(Json.parse(single.body()).get("name").asText()).as("instance %d", i).isEqualTo("After");
-            assertThat(fromListing(i, id, "X-Consistency-Token", token).get("name").asText()).as("listing on instance %d", i)
+            assertThat(Json.parse(single.body()).get("name").asString()).as("instance %d", i).isEqualTo("After");
+            assertThat(fromListing(i, id, "X-Consistency-Token", token).get("name").asString()).as("listing on instance %d", i)
                     .isEqualTo("After");
         }
     }
@@ -49,7 +50,7 @@ class ReadYourWritesTests extends TwoInstanceScenario {
     @Test
     void aMissRightAfterAWriteDoesNotCacheTheOldRowFromALaggingStandby() throws Exception {
         JsonNode product = create("Old");
-        String id = product.get("id").asText();
+        String id = product.get("id").asString();
         assertThat(get(2, "/api/products/" + id).statusCode()).isEqualTo(200);
         devstack.setStandbyReplayDelay(Duration.ofSeconds(20));
         double primaryReadsBefore = instances.counter(2, "db.reads", "target", "primary");
@@ -58,12 +59,12 @@ class ReadYourWritesTests extends TwoInstanceScenario {
 
         // No token: the tombstone alone sends the loader to the primary while the standby has not replayed the write.
         HttpResponse<String> afterWrite = get(2, "/api/products/" + id);
-        assertThat(Json.parse(afterWrite.body()).get("name").asText()).isEqualTo("New");
+        assertThat(Json.parse(afterWrite.body()).get("name").asString()).isEqualTo("New");
         assertThat(instances.counter(2, "db.reads", "target", "primary")).isGreaterThan(primaryReadsBefore);
-        assertThat(fromListing(2, id).get("name").asText()).as("standby still lags").isEqualTo("Old");
+        assertThat(fromListing(2, id).get("name").asString()).as("standby still lags").isEqualTo("Old");
         for (int i = 1; i <= 2; i++) {
             HttpResponse<String> cached = get(i, "/api/products/" + id);
-            assertThat(Json.parse(cached.body()).get("name").asText()).isEqualTo("New");
+            assertThat(Json.parse(cached.body()).get("name").asString()).isEqualTo("New");
             assertThat(cached.headers().firstValue("X-Cache")).hasValue("HIT");
         }
     }
@@ -75,7 +76,7 @@ class ReadYourWritesTests extends TwoInstanceScenario {
     @Test
     void afterAWriteOnOneInstanceTheOtherNeverServesTheOldVersion() throws Exception {
         JsonNode product = create("L1 v1");
-        String id = product.get("id").asText();
+        String id = product.get("id").asString();
         for (int round = 2; round <= 6; round++) {
             get(2, "/api/products/" + id);
             assertThat(get(2, "/api/products/" + id).headers().firstValue("X-Cache"))

@@ -17,7 +17,7 @@ class RedisOutageTests extends TwoInstanceScenario {
 
     @Test
     void readsBypassTheCacheWhileRedisIsDownAndCachingResumesWhenItReturns() throws Exception {
-        String id = create("Outage").get("id").asText();
+        String id = create("Outage").get("id").asString();
         assertThat(get(1, "/api/products/" + id).statusCode()).isEqualTo(200);
         long slowest = 0;
         devstack.stopRedis();

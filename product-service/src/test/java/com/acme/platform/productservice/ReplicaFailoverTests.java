@@ -16,7 +16,7 @@ class ReplicaFailoverTests extends TwoInstanceScenario {
 
     @Test
     void readsKeepAnsweringFromThePrimaryWhileTheStandbyIsDownAndReturnToItAfterwards() throws Exception {
-        String id = create("Failover").get("id").asText();
+        String id = create("Failover").get("id").asString();
         devstack.stopStandby();
         try {
             double primaryBefore = instances.counter(1, "db.reads", "target", "primary");

@@ -1,6 +1,7 @@
 package com.acme.platform.productservice;
 
 import com.acme.platform.devstack.DevstackExtension;
+import com.acme.platform.testsupport.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,7 +27,7 @@ class SoftExpiryTests {
                 "PRODUCT_CACHE_SOFT_TTL", "2s", "PRODUCT_CACHE_XFETCH_BETA", "0"))) {
             HttpResponse<String> created = AbstractIntegrationTest.send(instances.port(1), "POST", "/api/products",
                     AbstractIntegrationTest.productJson("SOFT-" + System.nanoTime(), "Soft", 100, 1));
-            String id = Json.parse(created.body()).get("id").asText();
+            String id = Json.parse(created.body()).get("id").asString();
             assertThat(AbstractIntegrationTest.send(instances.port(1), "GET", "/api/products/" + id, null).statusCode()).isEqualTo(200);
             long filledAt = System.currentTimeMillis();
             await().atMost(Duration.ofSeconds(10)).until(() -> System.currentTimeMillis() > filledAt + 2_500);

@@ -1,9 +1,10 @@
 package com.acme.platform.productservice;
 
 import com.acme.platform.devstack.DevstackExtension;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.acme.platform.testsupport.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -75,12 +76,12 @@ class StampedeAcrossInstancesTests {
         HttpResponse<String> created = AbstractIntegrationTest.send(instances.port(1), "POST", "/api/products",
                 AbstractIntegrationTest.productJson("HOT-" + System.nanoTime(), "Hot product", 999, 100));
         JsonNode product = Json.parse(created.body());
-        String id = product.get("id").asText();
+        String id = product.get("id").asString();
         for (int i = 1; i <= instances.count(); i++) {
             assertThat(AbstractIntegrationTest.send(instances.port(i), "GET", "/api/products/" + id, null).statusCode()).isEqualTo(200);
         }
         HttpResponse<String> updated = AbstractIntegrationTest.send(instances.port(1), "PUT", "/api/products/" + id,
-                AbstractIntegrationTest.productJson(product.get("sku").asText(), "Hot product v2", 1099, 100));
+                AbstractIntegrationTest.productJson(product.get("sku").asString(), "Hot product v2", 1099, 100));
         assertThat(updated.statusCode()).isEqualTo(200);
 
         DatabaseLoads.reset();

@@ -1,9 +1,10 @@
 package com.acme.platform.productservice;
 
 import com.acme.platform.devstack.DevstackExtension;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.acme.platform.testsupport.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 
@@ -37,8 +38,8 @@ abstract class TwoInstanceScenario {
 
     /** PUTs a new name and returns the response (its X-Consistency-Token and the new version). */
     HttpResponse<String> rename(int instance, JsonNode product, String name) throws Exception {
-        HttpResponse<String> updated = send(instance, "PUT", "/api/products/" + product.get("id").asText(),
-                AbstractIntegrationTest.productJson(product.get("sku").asText(), name, 500, 10));
+        HttpResponse<String> updated = send(instance, "PUT", "/api/products/" + product.get("id").asString(),
+                AbstractIntegrationTest.productJson(product.get("sku").asString(), name, 500, 10));
         if (updated.statusCode() != 200) {
             throw new AssertionError(updated.body());
         }
@@ -55,11 +56,11 @@ abstract class TwoInstanceScenario {
         do {
             JsonNode page = Json.parse(get(instance, "/api/products?limit=1000" + (cursor == null ? "" : "&cursor=" + cursor), headers).body());
             for (JsonNode item : page.get("items")) {
-                if (item.get("id").asText().equals(id)) {
+                if (item.get("id").asString().equals(id)) {
                     return item;
                 }
             }
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
         } while (cursor != null);
         return null;
     }

@@ -1,7 +1,9 @@
 package com.acme.platform.workerservice;
 
-import com.acme.platform.devstack.Devstack;
 import com.acme.platform.devstack.DevstackExtension;
+import com.acme.platform.testsupport.DevstackProperties;
+import com.acme.platform.testsupport.LocalHttp;
+import com.acme.platform.testsupport.ProductServiceStub;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,7 +31,7 @@ import java.util.UUID;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class AbstractIntegrationTest {
 
-    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected static final HttpClient HTTP = LocalHttp.CLIENT;
 
     /** Two product-service instances over one in-memory catalog, for client-side load balancing. */
     protected static final ProductServiceStub.Catalog CATALOG = new ProductServiceStub.Catalog();
@@ -48,10 +50,8 @@ public abstract class AbstractIntegrationTest {
 
     @DynamicPropertySource
     static void devstackProperties(DynamicPropertyRegistry registry) {
-        Devstack devstack = DevstackExtension.shared();
-        devstack.serviceEnvironment("workers").forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("PRODUCT_SERVICE_1_URL", PRODUCT_1::url);
-        registry.add("PRODUCT_SERVICE_2_URL", PRODUCT_2::url);
+        DevstackProperties.register(registry, "workers");
+        ProductServiceStub.registerAsInstances(registry, PRODUCT_1, PRODUCT_2);
     }
 
     protected static synchronized KafkaProducer<String, String> producer() {
@@ -94,11 +94,6 @@ public abstract class AbstractIntegrationTest {
     }
 
     protected HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return LocalHttp.get(port, path, headers);
     }
 }

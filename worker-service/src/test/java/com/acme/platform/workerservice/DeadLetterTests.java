@@ -1,7 +1,9 @@
 package com.acme.platform.workerservice;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.acme.platform.testsupport.Json;
+import com.acme.platform.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ class DeadLetterTests extends AbstractIntegrationTest {
     private List<JsonNode> entriesWithKey(String key) throws Exception {
         List<JsonNode> found = new ArrayList<>();
         for (JsonNode entry : Json.parse(get("/api/admin/dlq?limit=1000").body()).get("items")) {
-            if (key.equals(entry.get("key").asText())) {
+            if (key.equals(entry.get("key").asString())) {
                 found.add(entry);
             }
         }
@@ -38,13 +40,13 @@ class DeadLetterTests extends AbstractIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> entriesWithKey(key).size() == 3);
         List<JsonNode> entries = entriesWithKey(key);
         assertThat(entries).allSatisfy(e -> {
-            assertThat(e.get("topic").asText()).isEqualTo("orders");
+            assertThat(e.get("topic").asString()).isEqualTo("orders");
             assertThat(e.get("attempts").asInt()).isEqualTo(1);
-            assertThat(e.get("error").asText()).contains("InvalidEventException");
-            assertThat(e.get("payload").asText()).isEqualTo("{\"eventId\": oops");
+            assertThat(e.get("error").asString()).contains("InvalidEventException");
+            assertThat(e.get("payload").asString()).isEqualTo("{\"eventId\": oops");
         });
 
-        String id = entries.getFirst().get("id").asText();
+        String id = entries.getFirst().get("id").asString();
         assertThat(send("DELETE", "/api/admin/dlq/" + id, null).statusCode()).isEqualTo(204);
         assertThat(entriesWithKey(key)).hasSize(2);
         assertThat(send("DELETE", "/api/admin/dlq/" + id, null).statusCode()).isEqualTo(404);

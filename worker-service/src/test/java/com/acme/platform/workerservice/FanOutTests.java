@@ -1,7 +1,9 @@
 package com.acme.platform.workerservice;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.acme.platform.testsupport.Json;
+import com.acme.platform.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ class FanOutTests extends AbstractIntegrationTest {
     private JsonNode topProduct(UUID productId) throws Exception {
         JsonNode items = Json.parse(get("/api/analytics/top-products?limit=1000").body()).get("items");
         for (JsonNode item : items) {
-            if (item.get("productId").asText().equals(productId.toString())) {
+            if (item.get("productId").asString().equals(productId.toString())) {
                 return item;
             }
         }
@@ -39,13 +41,13 @@ class FanOutTests extends AbstractIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> processedByAllGroups(eventId));
         try (TopicReader status = new TopicReader("order-status")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> !status.withKey(orderId.toString()).isEmpty());
-            assertThat(Json.parse(status.withKey(orderId.toString()).getFirst().value()).get("type").asText())
+            assertThat(Json.parse(status.withKey(orderId.toString()).getFirst().value()).get("type").asString())
                     .isEqualTo("OrderConfirmed");
         }
-        assertThat(CATALOG.products.get(product).stock()).isEqualTo(6);
+        assertThat(CATALOG.product(product).stock()).isEqualTo(6);
         JsonNode notifications = Json.parse(get("/api/notifications?orderId=" + orderId).body()).get("items");
         assertThat(notifications).hasSize(1);
-        assertThat(notifications.get(0).get("customerId").asText()).isEqualTo("erin");
+        assertThat(notifications.get(0).get("customerId").asString()).isEqualTo("erin");
         assertThat(topProduct(product).get("unitsSold").asLong()).isEqualTo(4);
         assertThat(topProduct(product).get("revenueCents").asLong()).isEqualTo(1000);
 
@@ -57,7 +59,7 @@ class FanOutTests extends AbstractIntegrationTest {
         // Same key -> same partition -> processed after the redelivery in every group.
         await().atMost(Duration.ofSeconds(30)).until(() -> processedByAllGroups(marker));
 
-        assertThat(CATALOG.products.get(product).stock()).isEqualTo(6);
+        assertThat(CATALOG.product(product).stock()).isEqualTo(6);
         assertThat(Json.parse(get("/api/notifications?orderId=" + orderId).body()).get("items")).hasSize(1);
         assertThat(topProduct(product).get("unitsSold").asLong()).isEqualTo(4);
         assertThat(topProduct(product).get("revenueCents").asLong()).isEqualTo(1000);
@@ -79,6 +81,6 @@ class FanOutTests extends AbstractIntegrationTest {
             assertThat(confirmed).isEqualTo(3);
             assertThat(rejected).isEqualTo(3);
         }
-        assertThat(CATALOG.products.get(product).stock()).isZero();
+        assertThat(CATALOG.product(product).stock()).isZero();
     }
 }

@@ -1,8 +1,9 @@
 package com.acme.platform.workerservice;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.acme.platform.testsupport.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -19,7 +20,7 @@ class InjectedFailureReplayTests extends AbstractIntegrationTest {
 
     private JsonNode notificationsEntryFor(UUID orderId) throws Exception {
         for (JsonNode entry : Json.parse(get("/api/admin/dlq?group=notifications&limit=1000").body()).get("items")) {
-            if (orderId.toString().equals(entry.get("key").asText())) {
+            if (orderId.toString().equals(entry.get("key").asString())) {
                 return entry;
             }
         }
@@ -40,26 +41,26 @@ class InjectedFailureReplayTests extends AbstractIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> notificationsEntryFor(orderId) != null);
         JsonNode entry = notificationsEntryFor(orderId);
         assertThat(entry.get("attempts").asInt()).isEqualTo(4);
-        assertThat(entry.get("error").asText()).contains("injected failure");
-        assertThat(entry.get("group").asText()).isEqualTo("notifications");
+        assertThat(entry.get("error").asString()).contains("injected failure");
+        assertThat(entry.get("group").asString()).isEqualTo("notifications");
         // The other groups were not held up: they processed the event normally.
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 count("SELECT count(*) FROM processed_event WHERE event_id = ? AND consumer_group = 'fulfillment'", eventId) == 1
                         && Boolean.TRUE.equals(redis.hasKey("{analytics}:processed:" + eventId)));
-        assertThat(CATALOG.products.get(product).stock()).isEqualTo(8);
+        assertThat(CATALOG.product(product).stock()).isEqualTo(8);
         assertThat(Json.parse(get("/api/notifications?orderId=" + orderId).body()).get("items")).isEmpty();
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 get("/actuator/prometheus").body().lines().anyMatch(l -> l.startsWith("dlq_messages{") && l.contains("group=\"notifications\"") && !l.endsWith(" 0.0")));
 
         assertThat(send("PUT", "/api/admin/faults", "{}").statusCode()).isEqualTo(200);
         assertThat(get("/api/admin/faults").body()).isEqualTo("{}");
-        var replay = send("POST", "/api/admin/dlq/" + entry.get("id").asText() + "/replay", null);
+        var replay = send("POST", "/api/admin/dlq/" + entry.get("id").asString() + "/replay", null);
         assertThat(replay.statusCode()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> notificationsEntryFor(orderId) == null);
         assertThat(Json.parse(get("/api/notifications?orderId=" + orderId).body()).get("items")).hasSize(1);
         // Only the notifications group ran again: stock and analytics are unchanged.
-        assertThat(CATALOG.products.get(product).stock()).isEqualTo(8);
+        assertThat(CATALOG.product(product).stock()).isEqualTo(8);
         assertThat(redis.opsForZSet().score("{analytics}:top-products:units", product.toString())).isEqualTo(2.0);
         assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId)).isEqualTo(2);
     }

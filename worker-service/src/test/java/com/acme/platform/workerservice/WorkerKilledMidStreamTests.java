@@ -69,10 +69,10 @@ class WorkerKilledMidStreamTests extends AbstractIntegrationTest {
             assertThat(processedBy("fulfillment", events)).isEqualTo(total);
             for (UUID product : products) {
                 assertThat(analyticsUnits(product)).as("units of " + product).isEqualTo(units.get(product));
-                assertThat(CATALOG.products.get(product).stock()).as("stock of " + product)
+                assertThat(CATALOG.product(product).stock()).as("stock of " + product)
                         .isEqualTo(1_000_000 - units.get(product));
             }
-            assertThat(CATALOG.reservations.keySet()).containsAll(orders);
+            assertThat(CATALOG.reservedOrderIds()).containsAll(orders);
         } finally {
             worker.destroy();
             worker.waitFor();
@@ -85,7 +85,7 @@ class WorkerKilledMidStreamTests extends AbstractIntegrationTest {
             int quantity = 1 + i % 3;
             UUID orderId = UUID.randomUUID();
             UUID eventId = UUID.randomUUID();
-            long price = CATALOG.products.get(product).priceCents();
+            long price = CATALOG.product(product).priceCents();
             producer().send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, orderId.toString(),
                     orderPlaced(eventId, orderId, "kill-" + i, product, quantity, price)));
             units.merge(product, (long) quantity, Long::sum);

@@ -1,4 +1,4 @@
-package com.acme.platform.orderservice;
+package com.acme.platform.testsupport;
 
 import com.acme.platform.devstack.DevstackExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -12,13 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Reads a topic from the beginning in a throw-away consumer group, to see what was really published. */
-final class TopicReader implements AutoCloseable {
+/**
+ * Reads a topic of the shared devstack's Kafka from the beginning in a throw-away consumer group, to see what was
+ * really published.
+ */
+public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
-    TopicReader(String topic) {
+    /** Subscribes to {@code topic}; records are read on {@link #poll()}. */
+    public TopicReader(String topic) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DevstackExtension.shared().kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
@@ -29,12 +33,13 @@ final class TopicReader implements AutoCloseable {
     }
 
     /** Polls once more and returns everything read so far. */
-    List<ConsumerRecord<String, String>> poll() {
+    public List<ConsumerRecord<String, String>> poll() {
         consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
         return List.copyOf(seen);
     }
 
-    List<ConsumerRecord<String, String>> withKey(String key) {
+    /** Polls once more and returns everything read so far with this key. */
+    public List<ConsumerRecord<String, String>> withKey(String key) {
         return poll().stream().filter(r -> key.equals(r.key())).toList();
     }
 

@@ -1,9 +1,10 @@
-package com.acme.platform.orderservice;
+package com.acme.platform.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import tools.jackson.databind.JsonNode;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,29 +12,46 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Plays product-service's internal API (docs/internal-api.md) over real HTTP, with in-memory stock shared by every
- * instance (as the real instances share one database). Can be stopped and started again on the same port.
+ * Plays product-service's internal API (docs/internal-api.md: {@code GET /internal/products?ids=...} and
+ * {@code POST /internal/stock-reservations}) over real HTTP, for the services that call product-service
+ * (order-service, worker-service). The stock lives in a {@link Catalog} shared by every instance, as the real
+ * instances share one database. An instance can be stopped and started again on the same port.
  */
-final class ProductServiceStub implements AutoCloseable {
+public final class ProductServiceStub implements AutoCloseable {
 
-    record Product(UUID id, long priceCents, String currency, int stock) {
+    /** A product as the stub stores it. */
+    public record Product(UUID id, long priceCents, String currency, int stock) {
     }
 
-    /** The "database" both instances read and write. */
-    static final class Catalog {
-        final Map<UUID, Product> products = new ConcurrentHashMap<>();
-        final Map<UUID, String> reservations = new ConcurrentHashMap<>();
+    /** The "database" every instance reads and writes: products and the outcome of each order's reservation. */
+    public static final class Catalog {
+        private final Map<UUID, Product> products = new ConcurrentHashMap<>();
+        private final Map<UUID, String> reservations = new ConcurrentHashMap<>();
 
-        UUID add(long priceCents, int stock) {
+        /** Adds a product priced in EUR with this much stock; returns its id. */
+        public UUID add(long priceCents, int stock) {
             UUID id = UUID.randomUUID();
             products.put(id, new Product(id, priceCents, "EUR", stock));
             return id;
+        }
+
+        /** The product as it is now (its stock after every reservation so far), or null if unknown. */
+        public Product product(UUID id) {
+            return products.get(id);
+        }
+
+        /** The orders a reservation was answered for (reserved or rejected); a live, read-only view. */
+        public Set<UUID> reservedOrderIds() {
+            return Collections.unmodifiableSet(reservations.keySet());
         }
     }
 
@@ -45,13 +63,25 @@ final class ProductServiceStub implements AutoCloseable {
     private volatile HttpServer server;
     private int port;
 
-    ProductServiceStub(String name, Catalog catalog) {
+    /** Starts an instance on an ephemeral port; {@code name} is what it answers in {@code X-Served-By}. */
+    public ProductServiceStub(String name, Catalog catalog) {
         this.name = name;
         this.catalog = catalog;
         start();
     }
 
-    synchronized void start() {
+    /**
+     * Points the service under test's two product-service instances ({@code PRODUCT_SERVICE_1_URL},
+     * {@code PRODUCT_SERVICE_2_URL}) at these stubs; call it from a {@code @DynamicPropertySource} method.
+     */
+    public static void registerAsInstances(DynamicPropertyRegistry registry, ProductServiceStub first,
+                                           ProductServiceStub second) {
+        registry.add("PRODUCT_SERVICE_1_URL", first::url);
+        registry.add("PRODUCT_SERVICE_2_URL", second::url);
+    }
+
+    /** Starts answering (again, on the same port after a {@link #stop()}). */
+    public synchronized void start() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
@@ -59,20 +89,23 @@ final class ProductServiceStub implements AutoCloseable {
         }
         server.createContext("/internal/products", this::lookup);
         server.createContext("/internal/stock-reservations", this::reserve);
-        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
         port = server.getAddress().getPort();
     }
 
-    synchronized void stop() {
+    /** Stops answering: connections are refused, as with an instance that is down. */
+    public synchronized void stop() {
         server.stop(0);
     }
 
-    String url() {
+    /** The base URL, e.g. {@code http://127.0.0.1:41234}. */
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    int lookups() {
+    /** How many product lookups this instance has answered. */
+    public int lookups() {
         return lookups.get();
     }
 

@@ -1,0 +1,28 @@
+package com.acme.platform.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** HTTP calls to a service under test listening on this machine (127.0.0.1). */
+public final class LocalHttp {
+
+    /** One client for every test of the JVM: connecting takes at most 5 s. */
+    public static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private LocalHttp() {
+    }
+
+    /** {@code GET http://127.0.0.1:<port><path>} with these headers (name, value, ...), answered within 10 s. */
+    public static HttpResponse<String> get(int port, String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
