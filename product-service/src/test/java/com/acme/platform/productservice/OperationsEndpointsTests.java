@@ -48,4 +48,14 @@ class OperationsEndpointsTests extends AbstractIntegrationTest {
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue("ops-404");
     }
+
+    @Test
+    void theOpenApiDocumentNamesTheGatewayOriginAndLeavesOutTheInternalApi() throws Exception {
+        var document = Json.parse(get("/v3/api-docs").body());
+
+        // relative: Swagger UI (served by the gateway) sends "try it out" through the gateway
+        assertThat(document.get("servers").get(0).get("url").asString()).isEqualTo("/");
+        assertThat(document.get("paths").propertyNames()).contains("/api/products", "/api/products/{id}")
+                .noneMatch(path -> path.startsWith("/internal"));
+    }
 }
