@@ -18,6 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
@@ -32,10 +35,12 @@ class RequestIdInLogsTests extends GatewayTestSupport {
 
     @AutoClose
     static final StubService PRODUCT = new StubService("product-service-1");
+    static final int UNUSED_PORT = unusedPort();
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         routeProductServiceTo(registry, PRODUCT, PRODUCT);
+        registry.add("WORKER_SERVICE_URL", () -> "http://127.0.0.1:" + UNUSED_PORT); // nobody listens there
     }
 
     @Test
@@ -54,6 +59,23 @@ class RequestIdInLogsTests extends GatewayTestSupport {
         assertThat(response.statusCode()).isEqualTo(404);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut())
                 .containsPattern("\\[gateway-service,rejected-9,[^\\]]*\\] .*GET /api/no-such-route -> 404"));
+    }
+
+    @Test
+    void aFailedProxiedRequestIsLoggedWithItsRequestId(CapturedOutput output) throws Exception {
+        HttpResponse<String> response = get("/api/analytics/top-products", "X-Request-Id", "down-5");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut())
+                .containsPattern("\\[gateway-service,down-5,[^\\]]*\\] .*GET /api/analytics/top-products failed: "));
+    }
+
+    private static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @TestConfiguration(proxyBeanMethods = false)

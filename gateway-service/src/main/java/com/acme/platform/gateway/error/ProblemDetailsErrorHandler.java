@@ -3,6 +3,7 @@ package com.acme.platform.gateway.error;
 import com.acme.platform.gateway.requestid.RequestIdWebFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -47,9 +48,12 @@ public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler {
         String detail = detailFor(status, error, exchange);
         Object requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
         if (status.is5xxServerError()) {
-            // requestId in the line itself: reactive handlers run on event-loop threads where MDC is not reliable.
-            log.warn("requestId={} {} {} failed: {}", requestId, exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), error.toString());
+            // Error handlers run after the request's Reactor chain, outside the context that carries the request
+            // id into the MDC: put it there for this line, as every other log line of the request has it.
+            try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIdWebFilter.MDC_KEY, String.valueOf(requestId))) {
+                log.warn("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                        error.toString());
+            }
         }
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
