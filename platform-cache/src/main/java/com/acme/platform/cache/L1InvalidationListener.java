@@ -91,7 +91,7 @@ final class L1InvalidationListener implements AutoCloseable {
             return;
         }
         lastAttempt = now;
-        Thread.ofVirtual().name("l1-subscribe-" + channel).start(() -> {
+        Thread.ofPlatform().daemon().name("l1-subscribe-" + channel).start(() -> {
             try {
                 if (acks == null) {
                     acks = client.connect();

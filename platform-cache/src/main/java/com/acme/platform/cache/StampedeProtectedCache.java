@@ -44,7 +44,10 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
     private final LocalSingleFlight<CacheRead<V>> singleFlight;
     private final CacheMetrics metrics;
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
-    private final ExecutorService refresher = Executors.newVirtualThreadPerTaskExecutor();
+    // Platform daemon threads, not virtual ones: see the services' spring.threads.virtual comment (class loading
+    // from the executable jar pins virtual threads, and on 2 cores that can deadlock).
+    private final ExecutorService refresher =
+            Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("cache-refresh-", 0).factory());
     private final String channel;
 
     private StampedeProtectedCache(RedisClient client, CacheSettings settings, CacheCodec<V> codec,
