@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -25,7 +26,9 @@ final class RedisDownBreaker {
     private final CircuitBreaker breaker;
     private final Bulkhead bypassLoads;
     private final String cacheName;
+    /** For the log line of the next state change: the failure that led to it. */
     private volatile String lastFailure = "none";
+    private final AtomicReference<CircuitBreaker.State> loggedState = new AtomicReference<>(CircuitBreaker.State.CLOSED);
 
     RedisDownBreaker(CacheSettings settings) {
         this.cacheName = settings.name();
@@ -42,11 +45,6 @@ final class RedisDownBreaker {
                 .writableStackTraceEnabled(false)
                 .permittedNumberOfCallsInHalfOpenState(3)
                 .build());
-        // Operators see each change of Redis health once in the log, with the failure that caused it.
-        breaker.getEventPublisher()
-                .onError(event -> lastFailure = event.getThrowable().toString())
-                .onStateTransition(event -> log.warn("cache {}: Redis breaker {} (last Redis failure: {})", cacheName,
-                        event.getStateTransition(), lastFailure));
         this.bypassLoads = Bulkhead.of("cache-bypass-" + settings.name(), BulkheadConfig.custom()
                 .maxConcurrentCalls(settings.bypassMaxConcurrentLoads())
                 // A request may queue briefly for a slot; longer and it would rather fail fast (503).
@@ -60,11 +58,26 @@ final class RedisDownBreaker {
             return breaker.executeSupplier(redisCall);
         } catch (CallNotPermittedException e) {
             throw new RedisUnavailable(e);
+        } catch (RedisUnavailable e) {
+            throw e;
         } catch (RuntimeException e) {
-            if (e instanceof RedisUnavailable) {
-                throw e;
-            }
+            lastFailure = e.toString();
             throw new RedisUnavailable(e);
+        } finally {
+            logStateChange();
+        }
+    }
+
+    /**
+     * Operators see each change of Redis health once in the log, with the failure that caused it. Checked here after
+     * each call rather than through the breaker's event consumers: with a consumer registered, Resilience4j builds a
+     * timestamped event object for every successful call, and every cached read makes one.
+     */
+    private void logStateChange() {
+        CircuitBreaker.State now = breaker.getState();
+        CircuitBreaker.State logged = loggedState.get();
+        if (now != logged && loggedState.compareAndSet(logged, now)) {
+            log.warn("cache {}: Redis breaker {} -> {} (last Redis failure: {})", cacheName, logged, now, lastFailure);
         }
     }
 

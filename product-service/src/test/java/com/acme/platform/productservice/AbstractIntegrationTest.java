@@ -36,11 +36,16 @@ public abstract class AbstractIntegrationTest {
     /** The cache connects to Redis in the background; tests start once reads stop bypassing it. */
     @org.junit.jupiter.api.BeforeEach
     void awaitCacheConnected() {
+        awaitCacheConnected(port);
+    }
+
+    /** Waits until the instance on {@code port} reads through Redis; on timeout, says what it last answered. */
+    static void awaitCacheConnected(int port) {
         java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> last = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                     .until(() -> {
-                        HttpResponse<String> probe = get("/api/products/" + java.util.UUID.randomUUID());
+                        HttpResponse<String> probe = LocalHttp.get(port, "/api/products/" + java.util.UUID.randomUUID());
                         last.set(probe);
                         return !"BYPASS".equals(probe.headers().firstValue("X-Cache").orElse("BYPASS"));
                     });
@@ -48,13 +53,13 @@ public abstract class AbstractIntegrationTest {
             HttpResponse<String> probe = last.get();
             throw new AssertionError("the product cache still bypasses Redis; last probe: "
                     + (probe == null ? "none" : probe.statusCode() + " " + probe.headers().map() + " " + probe.body())
-                    + "; cache meters: " + cacheMeters(), e);
+                    + "; cache meters: " + cacheMeters(port), e);
         }
     }
 
-    private String cacheMeters() {
+    private static String cacheMeters(int port) {
         try {
-            return get("/actuator/prometheus").body().lines().filter(line -> line.startsWith("cache_")
+            return LocalHttp.get(port, "/actuator/prometheus").body().lines().filter(line -> line.startsWith("cache_")
                     && !line.contains("_bucket")).collect(java.util.stream.Collectors.joining("; "));
         } catch (Exception e) {
             return e.toString();

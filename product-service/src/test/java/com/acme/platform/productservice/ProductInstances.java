@@ -51,9 +51,7 @@ final class ProductInstances implements AutoCloseable {
 
     /** The cache connects to Redis in the background; scenarios start once reads stop bypassing it. */
     void awaitCacheConnected(int instance) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(100))
-                .until(() -> !"BYPASS".equals(AbstractIntegrationTest.send(port(instance), "GET",
-                        "/api/products/" + java.util.UUID.randomUUID(), null).headers().firstValue("X-Cache").orElse("BYPASS")));
+        AbstractIntegrationTest.awaitCacheConnected(port(instance));
     }
 
     int port(int instance) {

@@ -50,7 +50,7 @@ public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler {
         if (status.is5xxServerError()) {
             // Error handlers run after the request's Reactor chain, outside the context that carries the request
             // id into the MDC: put it there for this line, as every other log line of the request has it.
-            try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIdWebFilter.MDC_KEY, String.valueOf(requestId))) {
+            try (MDC.MDCCloseable ignored = RequestIdWebFilter.putInMdc(exchange)) {
                 log.warn("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                         error.toString());
             }

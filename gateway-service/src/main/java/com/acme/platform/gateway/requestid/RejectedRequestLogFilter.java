@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  * on the hot path a line per request costs throughput, and the metrics count them.
  *
  * <p>The line is written when the response commits, which may happen in an error handler outside this filter's
- * Reactor chain, so the request id is put into the MDC explicitly for it.
+ * Reactor chain, so the request id is put into the MDC explicitly for it ({@link RequestIdWebFilter#putInMdc}).
  */
 @Component
 public class RejectedRequestLogFilter implements WebFilter, Ordered {
@@ -35,8 +35,7 @@ public class RejectedRequestLogFilter implements WebFilter, Ordered {
         exchange.getResponse().beforeCommit(() -> {
             HttpStatusCode status = exchange.getResponse().getStatusCode();
             if (status != null && (status.is4xxClientError() || status.is5xxServerError())) {
-                String requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
-                try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIdWebFilter.MDC_KEY, requestId)) {
+                try (MDC.MDCCloseable ignored = RequestIdWebFilter.putInMdc(exchange)) {
                     log.info("{} {} -> {} in {} ms", exchange.getRequest().getMethod(),
                             exchange.getRequest().getPath().value(), status.value(),
                             (System.nanoTime() - started) / 1_000_000);

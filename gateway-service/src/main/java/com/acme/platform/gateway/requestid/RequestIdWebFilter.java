@@ -38,6 +38,14 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
     /** Client ids end up in logs and headers of every service: accept only a safe, bounded shape. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
+    /**
+     * Puts the exchange's request id into the MDC for a log line written outside the request's Reactor chain (when
+     * the response commits, in an error handler), where the context does not carry it.
+     */
+    public static MDC.MDCCloseable putInMdc(ServerWebExchange exchange) {
+        return MDC.putCloseable(MDC_KEY, String.valueOf((Object) exchange.getAttribute(ATTRIBUTE)));
+    }
+
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;
