@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,13 +37,19 @@ class StampedeAcrossInstancesTests {
     @Test
     void naiveCacheAsideLetsTheSameStampedeThroughToTheDatabase() throws Exception {
         try (ProductInstances naive = ProductInstances.start(2, Map.of("PRODUCT_CACHE_MODE", "NAIVE"))) {
-            Result result = stampede(naive);
-
-            System.out.printf("[stampede] naive mode: %d database loads (pg_stat_statements), %d cache loads for %d requests%n",
-                    result.databaseLoads, (long) result.cacheLoads, REQUESTS);
-            assertThat(result.failures).isZero();
-            assertThat(result.staleAnswers).isZero();
-            assertThat(result.databaseLoads).isGreaterThan(1);
+            // How many readers miss before the first one refills depends on timing: on a quiet machine one round can
+            // happen to see a single load. Up to five rounds (fresh hot products), stopping at the first that lets
+            // the stampede through; every round's figures are reported.
+            List<Long> loadsPerRound = new ArrayList<>();
+            for (int round = 1; round <= 5 && loadsPerRound.stream().noneMatch(loads -> loads > 1); round++) {
+                Result result = stampede(naive);
+                System.out.printf("[stampede] naive mode, round %d: %d database loads (pg_stat_statements), %d cache loads for %d requests%n",
+                        round, result.databaseLoads, (long) result.cacheLoads, REQUESTS);
+                assertThat(result.failures).isZero();
+                assertThat(result.staleAnswers).isZero();
+                loadsPerRound.add(result.databaseLoads);
+            }
+            assertThat(loadsPerRound).as("database loads per round").anyMatch(loads -> loads > 1);
         }
     }
 
@@ -80,19 +87,18 @@ class StampedeAcrossInstancesTests {
         for (int i = 1; i <= instances.count(); i++) {
             assertThat(AbstractIntegrationTest.send(instances.port(i), "GET", "/api/products/" + id, null).statusCode()).isEqualTo(200);
         }
+        // Open the clients' connections first (a stampede of cached reads), so that the measured stampede is not
+        // spread out over 500 TCP handshakes: all its requests are released together on open connections.
+        concurrentGets(instances, id, null);
+
         HttpResponse<String> updated = AbstractIntegrationTest.send(instances.port(1), "PUT", "/api/products/" + id,
                 AbstractIntegrationTest.productJson(product.get("sku").asString(), "Hot product v2", 1099, 100));
         assertThat(updated.statusCode()).isEqualTo(200);
 
         DatabaseLoads.reset();
         double loadsBefore = instances.counterSum("cache.loads", "cache", "products");
-        List<Future<HttpResponse<String>>> responses = new ArrayList<>();
-        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < REQUESTS; i++) {
-                int port = instances.port(1 + i % instances.count());
-                responses.add(clients.submit(() -> AbstractIntegrationTest.send(port, "GET", "/api/products/" + id, null)));
-            }
-        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> responses = concurrentGets(instances, id, start);
         int failures = 0;
         int stale = 0;
         for (Future<HttpResponse<String>> response : responses) {
@@ -104,5 +110,25 @@ class StampedeAcrossInstancesTests {
             }
         }
         return new Result(failures, stale, DatabaseLoads.count(), instances.counterSum("cache.loads", "cache", "products") - loadsBefore);
+    }
+
+    /** REQUESTS concurrent GETs spread over the instances; with a latch, they all wait for it and go at once. */
+    private static List<Future<HttpResponse<String>>> concurrentGets(ProductInstances instances, String id, CountDownLatch start) {
+        List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < REQUESTS; i++) {
+                int port = instances.port(1 + i % instances.count());
+                responses.add(clients.submit(() -> {
+                    if (start != null) {
+                        start.await();
+                    }
+                    return AbstractIntegrationTest.send(port, "GET", "/api/products/" + id, null);
+                }));
+            }
+            if (start != null) {
+                start.countDown();
+            }
+        }
+        return responses;
     }
 }
