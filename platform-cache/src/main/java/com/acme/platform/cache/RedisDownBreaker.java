@@ -151,7 +151,12 @@ final class RedisDownBreaker {
         CircuitBreaker.State now = breaker.getState();
         CircuitBreaker.State logged = loggedState.get();
         if (now != logged && loggedState.compareAndSet(logged, now)) {
-            log.warn("cache {}: Redis breaker {} -> {} (last Redis failure: {})", cacheName, logged, now, lastFailure);
+            if (now == CircuitBreaker.State.CLOSED) {
+                log.warn("cache {}: Redis breaker {} -> {}: Redis answers again, reads use the cache", cacheName, logged, now);
+            } else {
+                log.warn("cache {}: Redis breaker {} -> {}: reads bypass Redis (last Redis failure: {})", cacheName,
+                        logged, now, lastFailure);
+            }
         }
     }
 
