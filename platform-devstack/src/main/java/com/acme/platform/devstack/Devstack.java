@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,6 +27,7 @@ public final class Devstack implements AutoCloseable {
     private final RedisNode redis;
     private final KafkaBroker kafka;
     private final Map<String, Duration> startupTimes = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<Server, Long> frozen = new EnumMap<>(Server.class);
     private volatile boolean closed;
 
     private Devstack(DevstackSettings settings) {
@@ -188,12 +190,64 @@ public final class Devstack implements AutoCloseable {
         kafka.start();
     }
 
+    // --- hangs: a frozen process tree (SIGSTOP) keeps its sockets open and answers nothing; resume with SIGCONT ---
+
+    /** The servers {@link #freeze} and {@link #resume} know, by the names {@link #serverPids()} uses. */
+    public enum Server {
+        POSTGRES_PRIMARY("postgres-primary"), POSTGRES_STANDBY("postgres-standby"), REDIS("redis"), KAFKA("kafka");
+
+        private final String pidName;
+
+        Server(String pidName) {
+            this.pidName = pidName;
+        }
+
+        public String pidName() {
+            return pidName;
+        }
+    }
+
+    /**
+     * Freezes a server's whole process tree (SIGSTOP): a hung dependency. Its clients' open connections stay open and
+     * new connects still complete (the kernel answers the handshake), but no byte comes back until {@link #resume}.
+     */
+    public void freeze(Server server) {
+        long pid = pidOf(server);
+        synchronized (frozen) {
+            ProcessTree.freeze(pid);
+            frozen.put(server, pid);
+        }
+        log.info("devstack: {} (pid {}) frozen", server.pidName(), pid);
+    }
+
+    /** Resumes a frozen server (SIGCONT to its process tree); it carries on where it stopped. */
+    public void resume(Server server) {
+        synchronized (frozen) {
+            Long pid = frozen.remove(server);
+            ProcessTree.resume(pid != null ? pid : pidOf(server));
+        }
+        log.info("devstack: {} resumed", server.pidName());
+    }
+
+    private long pidOf(Server server) {
+        Long pid = serverPids().get(server.pidName());
+        if (pid == null) {
+            throw new IllegalStateException(server.pidName() + " is not running");
+        }
+        return pid;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        // A frozen server would not act on SIGTERM (it stays pending until SIGCONT): resume before stopping.
+        synchronized (frozen) {
+            frozen.forEach((server, pid) -> runQuietly("resume " + server.pidName(), () -> ProcessTree.resume(pid)));
+            frozen.clear();
+        }
         runQuietly("kafka", kafka::stop);
         runQuietly("redis", redis::stop);
         runQuietly("postgres", postgres::close);
