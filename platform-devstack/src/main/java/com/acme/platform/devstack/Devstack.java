@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The platform's real servers, started from Maven Central artifacts without Docker: a PostgreSQL 18 primary and
@@ -22,12 +24,17 @@ public final class Devstack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Devstack.class);
 
+    /** The servers of a devstack. */
+    public enum Server { POSTGRES, REDIS, KAFKA }
+
     private final DevstackSettings settings;
     private final PostgresServers postgres;
     private final RedisNode redis;
     private final KafkaBroker kafka;
+    private final Set<Server> started = EnumSet.noneOf(Server.class);
     private final Map<String, Duration> startupTimes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<Server, Long> frozen = new EnumMap<>(Server.class);
+    private Duration startingTime = Duration.ZERO;
     private volatile boolean closed;
 
     private Devstack(DevstackSettings settings) {
@@ -39,35 +46,69 @@ public final class Devstack implements AutoCloseable {
 
     /** Starts every server and returns once all accept work: the standby streams and the topics exist. */
     public static Devstack start(DevstackSettings settings) {
+        return start(settings, EnumSet.allOf(Server.class));
+    }
+
+    /**
+     * Starts these servers now and each other one on first use: when a test asks for its address or stops it. A test
+     * JVM that only talks to Redis (the cache library, the gateway) then never pays for PostgreSQL and Kafka.
+     */
+    public static Devstack start(DevstackSettings settings, Set<Server> servers) {
         if (!settings.keepData()) {
             Files2.deleteRecursively(settings.dataDir());
         }
         Devstack stack = new Devstack(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "devstack-shutdown"));
+        stack.ensureStarted(servers);
+        return stack;
+    }
+
+    /** Starts whichever of these servers is not running yet, together, and returns once they all accept work. */
+    public synchronized void ensureStarted(Set<Server> servers) {
+        Set<Server> missing = EnumSet.noneOf(Server.class);
+        missing.addAll(servers);
+        missing.removeAll(started);
+        if (missing.isEmpty() || closed) {
+            return;
+        }
         try {
             Instant t0 = Instant.now();
             // Kafka's JVM boots in the background while PostgreSQL and Redis start here.
-            Thread kafkaStarter = Thread.ofPlatform().name("devstack-kafka").start(() -> {
-                Instant k0 = Instant.now();
-                stack.kafka.start();
-                stack.kafka.createTopics();
-                stack.startupTimes.put("kafka", Duration.between(k0, Instant.now()));
-            });
-            stack.postgres.start(stack.startupTimes);
-            Instant r0 = Instant.now();
-            stack.redis.start();
-            stack.startupTimes.put("redis", Duration.between(r0, Instant.now()));
-            kafkaStarter.join();
-            if (!stack.startupTimes.containsKey("kafka")) {
-                throw new IllegalStateException("Kafka did not start; see " + settings.dataDir().resolve("logs/kafka.log"));
+            Thread kafkaStarter = null;
+            if (missing.contains(Server.KAFKA)) {
+                kafkaStarter = Thread.ofPlatform().name("devstack-kafka").start(() -> {
+                    Instant k0 = Instant.now();
+                    kafka.start();
+                    kafka.createTopics();
+                    startupTimes.put("kafka", Duration.between(k0, Instant.now()));
+                });
             }
-            stack.startupTimes.put("total", Duration.between(t0, Instant.now()));
-            log.info("devstack up in {} ms: {}", stack.startupTimes.get("total").toMillis(), stack.startupReport());
-            return stack;
+            if (missing.contains(Server.POSTGRES)) {
+                postgres.start(startupTimes);
+            }
+            if (missing.contains(Server.REDIS)) {
+                Instant r0 = Instant.now();
+                redis.start();
+                startupTimes.put("redis", Duration.between(r0, Instant.now()));
+            }
+            if (kafkaStarter != null) {
+                kafkaStarter.join();
+                if (!startupTimes.containsKey("kafka")) {
+                    throw new IllegalStateException("Kafka did not start; see " + settings.dataDir().resolve("logs/kafka.log"));
+                }
+            }
+            started.addAll(missing);
+            Duration took = Duration.between(t0, Instant.now());
+            startingTime = startingTime.plus(took);
+            log.info("devstack started {} in {} ms: {}", missing, took.toMillis(), startupReport());
         } catch (RuntimeException | InterruptedException e) {
-            stack.close();
+            close();
             throw new IllegalStateException("devstack did not start: " + e.getMessage(), e);
         }
+    }
+
+    private void ensureStarted(Server server) {
+        ensureStarted(EnumSet.of(server));
     }
 
     public DevstackSettings settings() {
@@ -76,11 +117,13 @@ public final class Devstack implements AutoCloseable {
 
     /** JDBC URL of a database on the primary (writes). User and password: {@code postgres}/{@code postgres}. */
     public String primaryJdbcUrl(String database) {
+        ensureStarted(Server.POSTGRES);
         return postgres.primaryUrl(database);
     }
 
     /** JDBC URL of the same database on the streaming standby (reads, possibly behind by the replication lag). */
     public String standbyJdbcUrl(String database) {
+        ensureStarted(Server.POSTGRES);
         return postgres.standbyUrl(database);
     }
 
@@ -97,23 +140,25 @@ public final class Devstack implements AutoCloseable {
     }
 
     public int redisPort() {
+        ensureStarted(Server.REDIS);
         return settings.redisPort();
     }
 
     public String kafkaBootstrapServers() {
+        ensureStarted(Server.KAFKA);
         return kafka.bootstrapServers();
     }
 
-    /** How long each server took to start, in start order, plus "total". */
-    public Map<String, Duration> startupTimes() {
-        return Map.copyOf(startupTimes);
+    /** How long each server took to start, in start order, plus "total" (the time spent starting servers). */
+    public synchronized Map<String, Duration> startupTimes() {
+        Map<String, Duration> times = new LinkedHashMap<>(startupTimes);
+        times.put("total", startingTime);
+        return Collections.unmodifiableMap(times);
     }
 
     public String startupReport() {
         StringBuilder sb = new StringBuilder();
-        synchronized (startupTimes) {
-            startupTimes.forEach((name, d) -> sb.append(name).append('=').append(d.toMillis()).append("ms "));
-        }
+        startupTimes().forEach((name, d) -> sb.append(name).append('=').append(d.toMillis()).append("ms "));
         return sb.toString().trim();
     }
 
@@ -122,6 +167,7 @@ public final class Devstack implements AutoCloseable {
      * placeholders every service's application.yml reads, so tests, ./local.sh and compose wire services alike.
      */
     public Map<String, String> serviceEnvironment(String database) {
+        ensureStarted(EnumSet.allOf(Server.class)); // together: faster than one by one on first use
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DB_URL", primaryJdbcUrl(database));
         env.put("DB_REPLICA_URL", standbyJdbcUrl(database));
@@ -152,41 +198,50 @@ public final class Devstack implements AutoCloseable {
     // --- fault injection: each stop has its start; tests restore what they break -----------------------------
 
     public void stopPrimary() {
+        ensureStarted(Server.POSTGRES);
         postgres.stopPrimary();
     }
 
     public void startPrimary() {
+        ensureStarted(Server.POSTGRES);
         postgres.startPrimary();
         postgres.awaitStreaming(Duration.ofSeconds(30));
     }
 
     public void stopStandby() {
+        ensureStarted(Server.POSTGRES);
         postgres.stopStandby();
     }
 
     public void startStandby() {
+        ensureStarted(Server.POSTGRES);
         postgres.startStandby();
         postgres.awaitStreaming(Duration.ofSeconds(30));
     }
 
     /** Delays the standby's replay of commits, at runtime; {@link Duration#ZERO} switches the delay off. */
     public void setStandbyReplayDelay(Duration delay) {
+        ensureStarted(Server.POSTGRES);
         postgres.setStandbyReplayDelay(delay);
     }
 
     public void stopRedis() {
+        ensureStarted(Server.REDIS);
         redis.stop();
     }
 
     public void startRedis() {
+        ensureStarted(Server.REDIS);
         redis.start();
     }
 
     public void stopKafka() {
+        ensureStarted(Server.KAFKA);
         kafka.stop();
     }
 
     public void startKafka() {
+        ensureStarted(Server.KAFKA);
         kafka.start();
     }
 
