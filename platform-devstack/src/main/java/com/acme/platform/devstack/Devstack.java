@@ -24,14 +24,14 @@ public final class Devstack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Devstack.class);
 
-    /** The servers of a devstack. */
-    public enum Server { POSTGRES, REDIS, KAFKA }
+    /** What {@link #start(DevstackSettings, Set)} can start on its own; a test starts only what it uses. */
+    public enum Component { POSTGRES, REDIS, KAFKA }
 
     private final DevstackSettings settings;
     private final PostgresServers postgres;
     private final RedisNode redis;
     private final KafkaBroker kafka;
-    private final Set<Server> started = EnumSet.noneOf(Server.class);
+    private final Set<Component> started = EnumSet.noneOf(Component.class);
     private final Map<String, Duration> startupTimes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<Server, Long> frozen = new EnumMap<>(Server.class);
     private Duration startingTime = Duration.ZERO;
@@ -46,14 +46,14 @@ public final class Devstack implements AutoCloseable {
 
     /** Starts every server and returns once all accept work: the standby streams and the topics exist. */
     public static Devstack start(DevstackSettings settings) {
-        return start(settings, EnumSet.allOf(Server.class));
+        return start(settings, EnumSet.allOf(Component.class));
     }
 
     /**
      * Starts these servers now and each other one on first use: when a test asks for its address or stops it. A test
      * JVM that only talks to Redis (the cache library, the gateway) then never pays for PostgreSQL and Kafka.
      */
-    public static Devstack start(DevstackSettings settings, Set<Server> servers) {
+    public static Devstack start(DevstackSettings settings, Set<Component> servers) {
         if (!settings.keepData()) {
             Files2.deleteRecursively(settings.dataDir());
         }
@@ -64,8 +64,8 @@ public final class Devstack implements AutoCloseable {
     }
 
     /** Starts whichever of these servers is not running yet, together, and returns once they all accept work. */
-    public synchronized void ensureStarted(Set<Server> servers) {
-        Set<Server> missing = EnumSet.noneOf(Server.class);
+    public synchronized void ensureStarted(Set<Component> servers) {
+        Set<Component> missing = EnumSet.noneOf(Component.class);
         missing.addAll(servers);
         missing.removeAll(started);
         if (missing.isEmpty() || closed) {
@@ -75,7 +75,7 @@ public final class Devstack implements AutoCloseable {
             Instant t0 = Instant.now();
             // Kafka's JVM boots in the background while PostgreSQL and Redis start here.
             Thread kafkaStarter = null;
-            if (missing.contains(Server.KAFKA)) {
+            if (missing.contains(Component.KAFKA)) {
                 kafkaStarter = Thread.ofPlatform().name("devstack-kafka").start(() -> {
                     Instant k0 = Instant.now();
                     kafka.start();
@@ -83,10 +83,10 @@ public final class Devstack implements AutoCloseable {
                     startupTimes.put("kafka", Duration.between(k0, Instant.now()));
                 });
             }
-            if (missing.contains(Server.POSTGRES)) {
+            if (missing.contains(Component.POSTGRES)) {
                 postgres.start(startupTimes);
             }
-            if (missing.contains(Server.REDIS)) {
+            if (missing.contains(Component.REDIS)) {
                 Instant r0 = Instant.now();
                 redis.start();
                 startupTimes.put("redis", Duration.between(r0, Instant.now()));
@@ -107,7 +107,7 @@ public final class Devstack implements AutoCloseable {
         }
     }
 
-    private void ensureStarted(Server server) {
+    private void ensureStarted(Component server) {
         ensureStarted(EnumSet.of(server));
     }
 
@@ -117,13 +117,13 @@ public final class Devstack implements AutoCloseable {
 
     /** JDBC URL of a database on the primary (writes). User and password: {@code postgres}/{@code postgres}. */
     public String primaryJdbcUrl(String database) {
-        ensureStarted(Server.POSTGRES);
+        ensureStarted(Component.POSTGRES);
         return postgres.primaryUrl(database);
     }
 
     /** JDBC URL of the same database on the streaming standby (reads, possibly behind by the replication lag). */
     public String standbyJdbcUrl(String database) {
-        ensureStarted(Server.POSTGRES);
+        ensureStarted(Component.POSTGRES);
         return postgres.standbyUrl(database);
     }
 
@@ -140,12 +140,12 @@ public final class Devstack implements AutoCloseable {
     }
 
     public int redisPort() {
-        ensureStarted(Server.REDIS);
+        ensureStarted(Component.REDIS);
         return settings.redisPort();
     }
 
     public String kafkaBootstrapServers() {
-        ensureStarted(Server.KAFKA);
+        ensureStarted(Component.KAFKA);
         return kafka.bootstrapServers();
     }
 
@@ -167,7 +167,7 @@ public final class Devstack implements AutoCloseable {
      * placeholders every service's application.yml reads, so tests, ./local.sh and compose wire services alike.
      */
     public Map<String, String> serviceEnvironment(String database) {
-        ensureStarted(EnumSet.allOf(Server.class)); // together: faster than one by one on first use
+        ensureStarted(EnumSet.allOf(Component.class)); // together: faster than one by one on first use
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DB_URL", primaryJdbcUrl(database));
         env.put("DB_REPLICA_URL", standbyJdbcUrl(database));
@@ -198,50 +198,50 @@ public final class Devstack implements AutoCloseable {
     // --- fault injection: each stop has its start; tests restore what they break -----------------------------
 
     public void stopPrimary() {
-        ensureStarted(Server.POSTGRES);
+        ensureStarted(Component.POSTGRES);
         postgres.stopPrimary();
     }
 
     public void startPrimary() {
-        ensureStarted(Server.POSTGRES);
+        ensureStarted(Component.POSTGRES);
         postgres.startPrimary();
         postgres.awaitStreaming(Duration.ofSeconds(30));
     }
 
     public void stopStandby() {
-        ensureStarted(Server.POSTGRES);
+        ensureStarted(Component.POSTGRES);
         postgres.stopStandby();
     }
 
     public void startStandby() {
-        ensureStarted(Server.POSTGRES);
+        ensureStarted(Component.POSTGRES);
         postgres.startStandby();
         postgres.awaitStreaming(Duration.ofSeconds(30));
     }
 
     /** Delays the standby's replay of commits, at runtime; {@link Duration#ZERO} switches the delay off. */
     public void setStandbyReplayDelay(Duration delay) {
-        ensureStarted(Server.POSTGRES);
+        ensureStarted(Component.POSTGRES);
         postgres.setStandbyReplayDelay(delay);
     }
 
     public void stopRedis() {
-        ensureStarted(Server.REDIS);
+        ensureStarted(Component.REDIS);
         redis.stop();
     }
 
     public void startRedis() {
-        ensureStarted(Server.REDIS);
+        ensureStarted(Component.REDIS);
         redis.start();
     }
 
     public void stopKafka() {
-        ensureStarted(Server.KAFKA);
+        ensureStarted(Component.KAFKA);
         kafka.stop();
     }
 
     public void startKafka() {
-        ensureStarted(Server.KAFKA);
+        ensureStarted(Component.KAFKA);
         kafka.start();
     }
 
