@@ -1,13 +1,15 @@
 package com.acme.platform.support;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
-/** Registers the platform's common servlet filters in every service that depends on this module. */
+/** Registers the platform's common servlet filters in every servlet service that depends on this module. */
 @AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(InstanceProperties.class)
 public class ServiceSupportAutoConfiguration {
 
