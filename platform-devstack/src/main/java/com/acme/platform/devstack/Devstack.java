@@ -24,13 +24,12 @@ public final class Devstack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Devstack.class);
 
-    /** The servers of a devstack. */
-    public enum Server { POSTGRES, REDIS, KAFKA }
-
     private final DevstackSettings settings;
     private final PostgresServers postgres;
     private final RedisNode redis;
     private final KafkaBroker kafka;
+    private static final Set<Server> POSTGRES = EnumSet.of(Server.POSTGRES_PRIMARY, Server.POSTGRES_STANDBY);
+
     private final Set<Server> started = EnumSet.noneOf(Server.class);
     private final Map<String, Duration> startupTimes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<Server, Long> frozen = new EnumMap<>(Server.class);
@@ -67,6 +66,9 @@ public final class Devstack implements AutoCloseable {
     public synchronized void ensureStarted(Set<Server> servers) {
         Set<Server> missing = EnumSet.noneOf(Server.class);
         missing.addAll(servers);
+        if (missing.contains(Server.POSTGRES_PRIMARY) || missing.contains(Server.POSTGRES_STANDBY)) {
+            missing.addAll(POSTGRES);
+        }
         missing.removeAll(started);
         if (missing.isEmpty() || closed) {
             return;
@@ -83,7 +85,7 @@ public final class Devstack implements AutoCloseable {
                     startupTimes.put("kafka", Duration.between(k0, Instant.now()));
                 });
             }
-            if (missing.contains(Server.POSTGRES)) {
+            if (missing.contains(Server.POSTGRES_PRIMARY)) {
                 postgres.start(startupTimes);
             }
             if (missing.contains(Server.REDIS)) {
@@ -117,13 +119,13 @@ public final class Devstack implements AutoCloseable {
 
     /** JDBC URL of a database on the primary (writes). User and password: {@code postgres}/{@code postgres}. */
     public String primaryJdbcUrl(String database) {
-        ensureStarted(Server.POSTGRES);
+        ensureStarted(Server.POSTGRES_PRIMARY);
         return postgres.primaryUrl(database);
     }
 
     /** JDBC URL of the same database on the streaming standby (reads, possibly behind by the replication lag). */
     public String standbyJdbcUrl(String database) {
-        ensureStarted(Server.POSTGRES);
+        ensureStarted(Server.POSTGRES_PRIMARY);
         return postgres.standbyUrl(database);
     }
 
@@ -198,30 +200,30 @@ public final class Devstack implements AutoCloseable {
     // --- fault injection: each stop has its start; tests restore what they break -----------------------------
 
     public void stopPrimary() {
-        ensureStarted(Server.POSTGRES);
+        ensureStarted(Server.POSTGRES_PRIMARY);
         postgres.stopPrimary();
     }
 
     public void startPrimary() {
-        ensureStarted(Server.POSTGRES);
+        ensureStarted(Server.POSTGRES_PRIMARY);
         postgres.startPrimary();
         postgres.awaitStreaming(Duration.ofSeconds(30));
     }
 
     public void stopStandby() {
-        ensureStarted(Server.POSTGRES);
+        ensureStarted(Server.POSTGRES_PRIMARY);
         postgres.stopStandby();
     }
 
     public void startStandby() {
-        ensureStarted(Server.POSTGRES);
+        ensureStarted(Server.POSTGRES_PRIMARY);
         postgres.startStandby();
         postgres.awaitStreaming(Duration.ofSeconds(30));
     }
 
     /** Delays the standby's replay of commits, at runtime; {@link Duration#ZERO} switches the delay off. */
     public void setStandbyReplayDelay(Duration delay) {
-        ensureStarted(Server.POSTGRES);
+        ensureStarted(Server.POSTGRES_PRIMARY);
         postgres.setStandbyReplayDelay(delay);
     }
 
@@ -247,7 +249,10 @@ public final class Devstack implements AutoCloseable {
 
     // --- hangs: a frozen process tree (SIGSTOP) keeps its sockets open and answers nothing; resume with SIGCONT ---
 
-    /** The servers {@link #freeze} and {@link #resume} know, by the names {@link #serverPids()} uses. */
+    /**
+     * The servers of a devstack, by the names {@link #serverPids()} uses: what {@link #ensureStarted}, {@link #freeze}
+     * and {@link #resume} take. The standby is a copy of the primary: the two start together.
+     */
     public enum Server {
         POSTGRES_PRIMARY("postgres-primary"), POSTGRES_STANDBY("postgres-standby"), REDIS("redis"), KAFKA("kafka");
 
@@ -267,6 +272,7 @@ public final class Devstack implements AutoCloseable {
      * new connects still complete (the kernel answers the handshake), but no byte comes back until {@link #resume}.
      */
     public void freeze(Server server) {
+        ensureStarted(EnumSet.of(server));
         long pid = pidOf(server);
         synchronized (frozen) {
             ProcessTree.freeze(pid);
