@@ -1,15 +1,11 @@
 package com.acme.platform.gateway;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -24,18 +20,7 @@ import static org.awaitility.Awaitility.await;
  * the request id, never an empty answer from the HTTP layer, and reaches no service.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MalformedRequestTests extends GatewayTestSupport {
-
-    @AutoClose
-    static final StubService PRODUCT_1 = new StubService("product-service-1");
-    @AutoClose
-    static final StubService PRODUCT_2 = new StubService("product-service-2");
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        routeProductServiceTo(registry, PRODUCT_1, PRODUCT_2);
-    }
 
     @ParameterizedTest(name = "{0} -> 400")
     @CsvSource(delimiterString = " => ", quoteCharacter = '`', value = {
@@ -50,12 +35,12 @@ class MalformedRequestTests extends GatewayTestSupport {
             "/api/products#top               => Character '#'",
     })
     void aMalformedRequestTargetIsA400ProblemWithADetailAndTheRequestId(String target, String detail) throws Exception {
-        int before = PRODUCT_1.received() + PRODUCT_2.received();
+        int before = received();
         String response = rawRequest("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: malformed-1\r\n\r\n");
 
         assertProblem(response, 400, detail);
         assertThat(header(response, "x-request-id")).isEqualTo("malformed-1");
-        assertThat(PRODUCT_1.received() + PRODUCT_2.received()).isEqualTo(before);
+        assertThat(received()).isEqualTo(before);
     }
 
     @Test
@@ -86,12 +71,12 @@ class MalformedRequestTests extends GatewayTestSupport {
             "HTTP/1.1 without Host     | GET /api/products HTTP/1.1\\r\\nAccept: */*\\r\\n\\r\\n | must carry a Host header",
     })
     void aMalformedRequestLineOrHeaderIsA400Problem(String name, String request, String detail) throws Exception {
-        int before = PRODUCT_1.received() + PRODUCT_2.received();
+        int before = received();
         String response = rawRequest(request.replace("\\r\\n", "\r\n"));
 
         assertProblem(response, 400, detail);
         assertThat(header(response, "x-request-id")).isNotBlank();
-        assertThat(PRODUCT_1.received() + PRODUCT_2.received()).isEqualTo(before);
+        assertThat(received()).isEqualTo(before);
     }
 
     @Test
@@ -109,6 +94,10 @@ class MalformedRequestTests extends GatewayTestSupport {
 
         assertThat(statusOf(response)).isEqualTo(200);
         assertThat(response).contains("\"servedBy\":\"product-service-");
+    }
+
+    private static int received() {
+        return ALL_SERVICES.stream().mapToInt(StubService::received).sum();
     }
 
     private static void assertProblem(String response, int status, String detail) {
