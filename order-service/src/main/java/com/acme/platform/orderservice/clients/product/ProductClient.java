@@ -76,8 +76,19 @@ public class ProductClient {
 
     /** I/O errors and 5xx answers may go away on another instance or a moment later; 4xx answers will not. */
     private static boolean isTransient(Throwable e) {
-        return e instanceof ResourceAccessException || e instanceof HttpServerErrorException
-                || (e instanceof RestClientException && e.getCause() instanceof java.io.IOException);
+        if (e instanceof ResourceAccessException || e instanceof HttpServerErrorException) {
+            return true;
+        }
+        // An I/O error anywhere below, e.g. the connection closing or timing out while the body is being read (Jackson
+        // wraps it in its own exception first): the answer never arrived whole, another attempt may get it.
+        if (e instanceof RestClientException) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof java.io.IOException) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     record BatchResponse(List<ProductInfo> items) {
