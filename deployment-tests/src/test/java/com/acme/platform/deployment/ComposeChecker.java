@@ -125,7 +125,9 @@ final class ComposeChecker {
         if (image.isBlank() && !service.has("build")) {
             violations.add(name + ": neither image nor build");
         }
-        if (!image.isBlank()) {
+        // A service with `build:` names the image it builds (product-service-1 and -2 share one); only images
+        // that are pulled need a pinned tag.
+        if (!image.isBlank() && !service.has("build")) {
             checkImageTag(name, image, violations);
         }
         if (service.has("build")) {
@@ -279,8 +281,11 @@ final class ComposeChecker {
             violations.add(name + ": healthcheck " + test + " does not probe " + instance.healthPath() + " on port "
                     + healthPort + " as local.sh does");
         }
+        Path applicationYml = root.resolve(module).resolve("src/main/resources/application.yml");
+        Set<String> placeholders = placeholders(RepositoryFiles.read(applicationYml));
         if (instance.hasDatabase()) {
-            for (String variable : List.of("DB_URL", "DB_REPLICA_URL")) {
+            // The standby's URL only where the service reads it (product-service's read split).
+            for (String variable : placeholders.contains("DB_REPLICA_URL") ? List.of("DB_URL", "DB_REPLICA_URL") : List.of("DB_URL")) {
                 String url = env.getOrDefault(variable, "");
                 if (!url.endsWith("/" + instance.database())) {
                     violations.add(name + ": " + variable + " `" + url + "` is not database `" + instance.database() + "`");
@@ -290,13 +295,12 @@ final class ComposeChecker {
                 violations.add(name + ": database " + instance.database() + " is not one the devstack creates");
             }
         }
-        Path applicationYml = root.resolve(module).resolve("src/main/resources/application.yml");
-        Set<String> placeholders = placeholders(RepositoryFiles.read(applicationYml));
         for (String variable : env.keySet()) {
-            if (!placeholders.contains(variable) && !local.exportedNames().contains(variable)
-                    && !RUNTIME_VARIABLES.containsKey(variable)) {
+            // Even a variable local.sh exports to every service (DB_REPLICA_URL) is noise where this module never
+            // reads it: it suggests a setting that does nothing.
+            if (!placeholders.contains(variable) && !RUNTIME_VARIABLES.containsKey(variable)) {
                 violations.add(name + ": sets " + variable + ", which " + module
-                        + "/src/main/resources/application.yml never reads (no ${" + variable + "}) and local.sh never sets");
+                        + "/src/main/resources/application.yml never reads (no ${" + variable + "})");
             }
         }
         for (String variable : placeholders) {
