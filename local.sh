@@ -4,6 +4,9 @@
 #                      service, wait until all are healthy, print URLs and demo keys, return
 #   ./local.sh down    stop everything `up` started, by pid
 #   ./local.sh status  one line per process: name, pid, port, healthy or not
+#   ./local.sh freeze SERVER / resume SERVER
+#                      hang a devstack server (SIGSTOP of its process tree: connections stay open, nothing
+#                      answers) and resume it (SIGCONT); SERVER is postgres-primary, postgres-standby, redis or kafka
 # Logs: .local/logs/<name>.log   Data: .local/data (kept between runs; delete it to start from scratch)
 set -euo pipefail
 
@@ -192,7 +195,14 @@ stop_pid() { # name timeout-seconds
 }
 
 stop_all() {
-  local i
+  local i server pid
+  # A frozen server acts on no SIGTERM until it is resumed: resume every devstack server first.
+  if [ -f "$RUN_DIR/devstack-servers.pids" ]; then
+    while read -r server pid; do
+      # shellcheck disable=SC2046
+      kill -0 "$pid" 2>/dev/null && kill -CONT $(process_tree "$pid") 2>/dev/null || true
+    done <"$RUN_DIR/devstack-servers.pids"
+  fi
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
     IFS='|' read -r name _ _ _ _ <<<"${SERVICES[$i]}"
     stop_pid "$name" 30 &
@@ -281,9 +291,44 @@ cmd_status() {
   done
 }
 
+# A server's pid and every descendant's, root first (freeze stops the root before it can fork again).
+process_tree() { # pid
+  local child
+  printf '%s\n' "$1"
+  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do process_tree "$child"; done
+}
+
+server_pid() { # name, as in devstack-servers.pids
+  local name pid
+  [ -f "$RUN_DIR/devstack-servers.pids" ] || die "the devstack is not running (./local.sh up first)"
+  while read -r name pid; do
+    if [ "$name" = "$1" ]; then printf '%s' "$pid"; return 0; fi
+  done <"$RUN_DIR/devstack-servers.pids"
+  die "unknown server '$1'; one of: $(awk '{print $1}' "$RUN_DIR/devstack-servers.pids" | tr '\n' ' ')"
+}
+
+cmd_freeze() { # server
+  [ -n "${1:-}" ] || die "usage: ./local.sh freeze postgres-primary|postgres-standby|redis|kafka"
+  local pid; pid=$(server_pid "$1")
+  kill -0 "$pid" 2>/dev/null || die "$1 ($pid) is not running"
+  # shellcheck disable=SC2046
+  kill -STOP $(process_tree "$pid") 2>/dev/null || true
+  say "$1 frozen (pid $pid and its children): connections stay open, nothing answers; ./local.sh resume $1"
+}
+
+cmd_resume() { # server
+  [ -n "${1:-}" ] || die "usage: ./local.sh resume postgres-primary|postgres-standby|redis|kafka"
+  local pid; pid=$(server_pid "$1")
+  # shellcheck disable=SC2046
+  kill -CONT $(process_tree "$pid" | tac) 2>/dev/null || true
+  say "$1 resumed (pid $pid)"
+}
+
 case "${1:-}" in
   up) cmd_up ;;
   down) cmd_down ;;
   status) cmd_status ;;
-  *) say "usage: ./local.sh up | down | status"; exit 2 ;;
+  freeze) cmd_freeze "${2:-}" ;;
+  resume) cmd_resume "${2:-}" ;;
+  *) say "usage: ./local.sh up | down | status | freeze SERVER | resume SERVER"; exit 2 ;;
 esac

@@ -1,10 +1,7 @@
 package com.acme.platform.gateway;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,14 +17,6 @@ import static org.awaitility.Awaitility.await;
         "resilience4j.circuitbreaker.instances.worker-service.wait-duration-in-open-state=3s",
         "resilience4j.circuitbreaker.instances.worker-service.permitted-number-of-calls-in-half-open-state=2"})
 class CircuitBreakerTests extends GatewayTestSupport {
-
-    @AutoClose
-    static final StubService WORKER = new StubService("worker-service");
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        registry.add("WORKER_SERVICE_URL", WORKER::url);
-    }
 
     @Test
     void afterTheThresholdTheBreakerAnswers503FastAndClosesWhenTheServiceIsBack() throws Exception {

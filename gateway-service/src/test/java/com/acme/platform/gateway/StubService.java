@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server standing in for a downstream service: it answers every request with JSON naming itself, the
- * path and the headers the gateway forwarded, and sets {@code X-Served-By} like the platform's services do.
+ * path and the headers the gateway forwarded (request id, identity, API key, W3C trace context), and sets
+ * {@code X-Served-By} like the platform's services do.
  * It can be slowed down (answers after a delay, without holding a thread), stopped and started again on the same
  * port (an instance dying and coming back).
  */
@@ -28,6 +29,7 @@ final class StubService implements AutoCloseable {
     private final AtomicInteger received = new AtomicInteger();
     private volatile Duration delay = Duration.ZERO;
     private volatile HttpServer server;
+    private volatile boolean running;
 
     StubService(String name) {
         this(name, 0);
@@ -58,10 +60,18 @@ final class StubService implements AutoCloseable {
 
     synchronized void stop() {
         server.stop(0);
+        running = false;
     }
 
     synchronized void start() {
         server = bind(port);
+    }
+
+    /** Starts it again if a test stopped it (and failed before restarting it). */
+    synchronized void ensureStarted() {
+        if (!running) {
+            start();
+        }
     }
 
     @Override
@@ -79,6 +89,7 @@ final class StubService implements AutoCloseable {
         created.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         created.createContext("/", this::handle);
         created.start();
+        running = true;
         return created;
     }
 
@@ -105,7 +116,8 @@ final class StubService implements AutoCloseable {
                     + "\",\"receivedRequestId\":\"" + h.getFirst("X-Request-Id")
                     + "\",\"receivedPrincipal\":\"" + h.getFirst("X-Principal")
                     + "\",\"receivedRoles\":\"" + h.getFirst("X-Principal-Roles")
-                    + "\",\"receivedApiKey\":\"" + h.getFirst("X-API-Key") + "\"}")
+                    + "\",\"receivedApiKey\":\"" + h.getFirst("X-API-Key")
+                    + "\",\"receivedTraceparent\":\"" + h.getFirst("traceparent") + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("X-Served-By", name);

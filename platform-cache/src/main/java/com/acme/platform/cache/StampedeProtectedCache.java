@@ -57,7 +57,7 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
         this.clock = clock;
         this.channel = settings.name() + ":invalidations";
         this.redis = new RedisConnector(client);
-        this.breaker = new RedisDownBreaker(settings);
+        this.breaker = new RedisDownBreaker(settings, () -> redis.commands().ping(), refresher);
         this.l1 = new NearCache(settings, registry);
         this.l1Listener = new L1InvalidationListener(client, channel, l1);
         this.singleFlight = new LocalSingleFlight<>(settings.leaseWaitMax().toMillis() + settings.leaseTtl().toMillis());
