@@ -57,7 +57,8 @@ class MalformedRequestTests extends GatewayTestSupport {
                 + "p".repeat(9000) + "\r\n\r\n");
 
         assertProblem(response, 431, "The request headers are larger than the limit of 8192 bytes");
-        assertThat(header(response, "x-request-id")).isEqualTo("big-1");
+        // Netty keeps no header of a request whose headers overflowed: the id is a new one
+        assertThat(header(response, "x-request-id")).matches("[0-9a-f-]{36}");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -116,7 +117,7 @@ class MalformedRequestTests extends GatewayTestSupport {
     /** The request exactly as given (ISO-8859-1, one byte per char), on a fresh connection; the whole answer. */
     private String rawRequest(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(30_000);   // the first proxied request of a cold gateway on a loaded machine takes seconds
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
