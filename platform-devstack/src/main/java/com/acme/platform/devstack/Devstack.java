@@ -58,7 +58,12 @@ public final class Devstack implements AutoCloseable {
         }
         Devstack stack = new Devstack(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "devstack-shutdown"));
-        stack.ensureStarted(servers);
+        try {
+            stack.ensureStarted(servers);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
         return stack;
     }
 
@@ -104,8 +109,18 @@ public final class Devstack implements AutoCloseable {
             startingTime = startingTime.plus(took);
             log.info("devstack started {} in {} ms: {}", missing, took.toMillis(), startupReport());
         } catch (RuntimeException | InterruptedException e) {
-            close();
-            throw new IllegalStateException("devstack did not start: " + e.getMessage(), e);
+            // Stop only what this attempt started (a half-started server holds its port): the servers already
+            // running stay up for the tests using them, and the next use of this one tries again.
+            if (missing.contains(Server.KAFKA)) {
+                runQuietly("kafka", kafka::stop);
+            }
+            if (missing.contains(Server.REDIS)) {
+                runQuietly("redis", redis::stop);
+            }
+            if (missing.contains(Server.POSTGRES_PRIMARY)) {
+                runQuietly("postgres", postgres::close);
+            }
+            throw new IllegalStateException("devstack did not start " + missing + ": " + e.getMessage(), e);
         }
     }
 
