@@ -1,29 +1,16 @@
 // Load generator and probe for bench/orders.sh: POSTs orders, then waits until every order's event was processed
 // by fulfillment, notifications and analytics, and prints the figures as Markdown.
-// Run: java -cp postgresql.jar bench/OrdersBench.java <gatewayUrl> <orderServiceUrl> <pgPort> <redisPort> <orders>
+// Helpers in BenchSupport.java. Run: java -cp postgresql.jar bench/OrdersBench.java <gatewayUrl> <orderServiceUrl> <pgPort> <redisPort> <orders>
 //          <concurrency> <productIds> <apiKey>
 // Orders go through the gateway (<gatewayUrl>/api/orders with X-API-Key); the outbox backlog is sampled on
 // order-service's own port (<orderServiceUrl>/actuator/prometheus), which the gateway never routes.
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -34,8 +21,6 @@ import java.util.regex.Pattern;
 
 public class OrdersBench {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     static String apiKey;
 
     public static void main(String[] args) throws Exception {
@@ -57,16 +42,15 @@ public class OrdersBench {
         List<String> orderIds = post(base, products, total, concurrency, postMicros, statuses);
         long postsDoneMillis = System.currentTimeMillis();
 
-        try (Connection orders = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/orders", "postgres", "postgres");
-             Connection workers = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/workers", "postgres", "postgres")) {
-            String inOrders = in(orderIds);
+        try (Connection orders = BenchSupport.database(pgPort, "orders"); Connection workers = BenchSupport.database(pgPort, "workers")) {
+            String inOrders = BenchSupport.in(orderIds);
             Map<String, Long> createdAt = new HashMap<>();   // orderId -> commit time (ms)
             Map<String, String> eventOf = new HashMap<>();   // eventId -> orderId
-            query(orders, "SELECT id, (extract(epoch from created_at) * 1000)::bigint FROM orders WHERE id IN (" + inOrders + ")",
+            BenchSupport.query(orders, "SELECT id, (extract(epoch from created_at) * 1000)::bigint FROM orders WHERE id IN (" + inOrders + ")",
                     rs -> createdAt.put(rs.getString(1), rs.getLong(2)));
-            query(orders, "SELECT payload::jsonb->>'eventId', event_key FROM outbox WHERE event_key IN (" + inOrders + ")",
+            BenchSupport.query(orders, "SELECT payload::jsonb->>'eventId', event_key FROM outbox WHERE event_key IN (" + inOrders + ")",
                     rs -> eventOf.put(rs.getString(1), rs.getString(2)));
-            String inEvents = in(new ArrayList<>(eventOf.keySet()));
+            String inEvents = BenchSupport.in(new ArrayList<>(eventOf.keySet()));
             Map<String, List<Long>> delivery = new HashMap<>();
             long deadline = System.currentTimeMillis() + 600_000;
             long lastDone = 0;
@@ -75,7 +59,7 @@ public class OrdersBench {
                 long[] last = {0};
                 for (String group : List.of("fulfillment", "notifications")) {
                     List<Long> lat = new ArrayList<>();
-                    query(workers, "SELECT event_id, (extract(epoch from processed_at) * 1000)::bigint FROM processed_event WHERE consumer_group = '"
+                    BenchSupport.query(workers, "SELECT event_id, (extract(epoch from processed_at) * 1000)::bigint FROM processed_event WHERE consumer_group = '"
                             + group + "' AND event_id IN (" + inEvents + ")", rs -> {
                         lat.add(rs.getLong(2) - createdAt.get(eventOf.get(rs.getString(1))));
                         last[0] = Math.max(last[0], rs.getLong(2));
@@ -83,7 +67,7 @@ public class OrdersBench {
                     delivery.put(group, lat);
                 }
                 List<Long> analytics = new ArrayList<>();
-                Map<String, String> markers = redisGet(redisPort, eventOf.keySet().stream().map(e -> "{analytics}:processed:" + e).toList());
+                Map<String, String> markers = BenchSupport.redisGet(redisPort, eventOf.keySet().stream().map(e -> "{analytics}:processed:" + e).toList());
                 markers.forEach((key, value) -> {
                     String eventId = key.substring(key.lastIndexOf(':') + 1);
                     long at = Long.parseLong(value);
@@ -98,7 +82,7 @@ public class OrdersBench {
                 }
                 Thread.sleep(500);
             }
-            long confirmed = count(orders, "SELECT count(*) FROM orders WHERE status = 'CONFIRMED' AND id IN (" + inOrders + ")");
+            long confirmed = BenchSupport.count(orders, "SELECT count(*) FROM orders WHERE status = 'CONFIRMED' AND id IN (" + inOrders + ")");
             sampling.interrupt();
 
             double seconds = (lastDone - startMillis) / 1000.0;
@@ -107,11 +91,11 @@ public class OrdersBench {
             System.out.printf("| orders POSTed (concurrency %d) | %d (statuses %s) |%n", concurrency, orderIds.size(), statuses);
             System.out.printf("| POST phase | %.1f s, %.0f orders/s |%n", (postsDoneMillis - startMillis) / 1000.0, orderIds.size() / ((postsDoneMillis - startMillis) / 1000.0));
             System.out.printf("| **end to end** (first POST -> last event processed by all 3 groups) | **%.1f s, %.0f orders/s** |%n", seconds, orderIds.size() / seconds);
-            System.out.printf("| POST latency p50 / p99 / max | %s / %s / %s ms |%n", pct(postMicros, 50, 1000.0), pct(postMicros, 99, 1000.0), pct(postMicros, 100, 1000.0));
+            System.out.printf("| POST latency p50 / p99 / max | %s / %s / %s ms |%n", BenchSupport.pct(postMicros, 50, 1000.0), BenchSupport.pct(postMicros, 99, 1000.0), BenchSupport.pct(postMicros, 100, 1000.0));
             for (String group : List.of("fulfillment", "notifications", "analytics")) {
                 List<Long> lat = delivery.get(group);
                 System.out.printf("| delivery commit -> processed, %s (%d/%d) p50 / p99 / max | %s / %s / %s ms |%n", group, lat.size(), orderIds.size(),
-                        pct(lat, 50, 1), pct(lat, 99, 1), pct(lat, 100, 1));
+                        BenchSupport.pct(lat, 50, 1), BenchSupport.pct(lat, 99, 1), BenchSupport.pct(lat, 100, 1));
             }
             System.out.printf("| orders CONFIRMED (via order-status -> order-service) | %d/%d |%n", confirmed, orderIds.size());
             synchronized (backlog) {
@@ -129,32 +113,14 @@ public class OrdersBench {
             for (int w = 0; w < concurrency; w++) {
                 pool.submit(() -> {
                     while (next.getAndIncrement() < n) {
-                        ThreadLocalRandom random = ThreadLocalRandom.current();
-                        int lines = 1 + random.nextInt(3);
-                        int first = random.nextInt(products.length);
-                        StringBuilder items = new StringBuilder();
-                        for (int l = 0; l < lines; l++) {
-                            items.append(l == 0 ? "" : ",").append("{\"productId\":\"").append(products[(first + l) % products.length])
-                                    .append("\",\"quantity\":").append(1 + random.nextInt(3)).append('}');
+                        BenchSupport.Reply reply = BenchSupport.postOrder(base, apiKey, "bench-" + ThreadLocalRandom.current().nextInt(1000),
+                                BenchSupport.randomLines(List.of(products)), Duration.ofSeconds(30));
+                        if (reply.status() > 0) {
+                            micros.add(reply.micros());
                         }
-                        String body = "{\"customerId\":\"bench-" + random.nextInt(1000) + "\",\"items\":[" + items + "]}";
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/orders"))
-                                .timeout(Duration.ofSeconds(30))
-                                .header("Content-Type", "application/json")
-                                .header("Idempotency-Key", UUID.randomUUID().toString())
-                                .header("X-API-Key", apiKey)
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                        long t0 = System.nanoTime();
-                        try {
-                            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                            micros.add((System.nanoTime() - t0) / 1000);
-                            statuses.merge(String.valueOf(response.statusCode()), 1, Integer::sum);
-                            Matcher m = ID.matcher(response.body());
-                            if (response.statusCode() == 201 && m.find()) {
-                                ids.add(m.group(1));
-                            }
-                        } catch (Exception e) {
-                            statuses.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+                        statuses.merge(reply.outcome(), 1, Integer::sum);
+                        if (reply.orderId() != null) {
+                            ids.add(reply.orderId());
                         }
                     }
                     return null;
@@ -168,8 +134,7 @@ public class OrdersBench {
         Pattern gauge = Pattern.compile("(?m)^outbox_backlog\\{[^}]*} ([0-9.E]+)");
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                String body = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
+                String body = BenchSupport.get(base + "/actuator/prometheus");
                 Matcher m = gauge.matcher(body);
                 if (m.find()) {
                     samples.add((long) Double.parseDouble(m.group(1)));
@@ -181,60 +146,5 @@ public class OrdersBench {
                 // keep sampling
             }
         }
-    }
-
-    /** GET of many keys over one connection with plain RESP (the JDK has no Redis client). */
-    static Map<String, String> redisGet(int port, List<String> keys) throws Exception {
-        Map<String, String> values = new HashMap<>();
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            OutputStream out = socket.getOutputStream();
-            StringBuilder commands = new StringBuilder();
-            for (String key : keys) {
-                commands.append("*2\r\n$3\r\nGET\r\n$").append(key.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(key).append("\r\n");
-            }
-            out.write(commands.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            for (String key : keys) {
-                String header = in.readLine();
-                if (header.startsWith("$-1")) {
-                    continue;
-                }
-                values.put(key, in.readLine());
-            }
-        }
-        return values;
-    }
-
-    interface Row {
-        void accept(ResultSet rs) throws Exception;
-    }
-
-    static void query(Connection c, String sql, Row row) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                row.accept(rs);
-            }
-        }
-    }
-
-    static long count(Connection c, String sql) throws Exception {
-        long[] n = {0};
-        query(c, sql, rs -> n[0] = rs.getLong(1));
-        return n[0];
-    }
-
-    static String in(List<String> ids) {
-        return ids.isEmpty() ? "NULL" : String.join(",", ids.stream().map(id -> "'" + id + "'").toList());
-    }
-
-    static String pct(List<Long> values, int p, double divisor) {
-        if (values.isEmpty()) {
-            return "-";
-        }
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int index = Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1);
-        return String.format("%.0f", sorted.get(Math.max(0, index)) / divisor);
     }
 }
