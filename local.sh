@@ -207,11 +207,14 @@ stop_all() {
       kill -0 "$pid" 2>/dev/null && kill -CONT $(process_tree "$pid") 2>/dev/null || true
     done <"$RUN_DIR/devstack-servers.pids"
   fi
+  local stopping=()
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
     IFS='|' read -r name _ _ _ _ <<<"${SERVICES[$i]}"
     stop_pid "$name" 30 &
+    stopping+=($!)
   done
-  wait
+  # Only these: a bare `wait` would also wait for the devstack, a background job of `up`, which is stopped below.
+  wait "${stopping[@]}"
   stop_pid devstack 90
   # Servers the devstack started; normally its shutdown hook has stopped them already.
   if [ -f "$RUN_DIR/devstack-servers.pids" ]; then
