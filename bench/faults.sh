@@ -32,6 +32,8 @@ done
 
 OFFSET=${PLATFORM_PORT_OFFSET:-0}
 export PLATFORM_PORT_OFFSET=$OFFSET
+# How long ./local.sh start may wait for a restarted service to be healthy (a loaded machine starts JVMs slowly).
+export STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-600}
 PG_PORT=$((5432 + OFFSET)) REDIS_PORT=$((6379 + OFFSET)) GATEWAY_PORT=$((8080 + OFFSET))
 ADMIN_KEY=${PLATFORM_ADMIN_API_KEY:-demo-admin-key}
 CLIENT_KEY=${PLATFORM_CLIENT_API_KEY:-demo-client-key}
