@@ -81,6 +81,7 @@ abstract class GatewayTestSupport {
     void servicesBackToNormal() {
         for (StubService service : ALL_SERVICES) {
             service.delay(Duration.ZERO);
+            service.refuse(Duration.ZERO);
             service.ensureStarted();
         }
     }

@@ -28,6 +28,7 @@ final class StubService implements AutoCloseable {
     private final int port;
     private final AtomicInteger received = new AtomicInteger();
     private volatile Duration delay = Duration.ZERO;
+    private volatile Duration refusingWithRetryAfter = Duration.ZERO;
     private volatile HttpServer server;
     private volatile boolean running;
 
@@ -56,6 +57,14 @@ final class StubService implements AutoCloseable {
     /** Answers API requests this much later (health checks stay immediate, as a slow but live service's would). */
     void delay(Duration delay) {
         this.delay = delay;
+    }
+
+    /**
+     * Answers API requests at once with 503 problem+json and this {@code Retry-After} (as a platform service does when
+     * a dependency it needs hangs); {@link Duration#ZERO} answers normally again.
+     */
+    void refuse(Duration retryAfter) {
+        this.refusingWithRetryAfter = retryAfter;
     }
 
     synchronized void stop() {
@@ -119,8 +128,18 @@ final class StubService implements AutoCloseable {
                     + "\",\"receivedApiKey\":\"" + h.getFirst("X-API-Key")
                     + "\",\"receivedTraceparent\":\"" + h.getFirst("traceparent") + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("X-Served-By", name);
+            Duration refusing = refusingWithRetryAfter;
+            if (!refusing.isZero() && !exchange.getRequestURI().getPath().startsWith("/actuator/")) {
+                body = ("{\"status\":503,\"title\":\"Service Unavailable\",\"detail\":\"" + name
+                        + " cannot do this now\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                exchange.getResponseHeaders().set("Retry-After", Long.toString(refusing.toSeconds()));
+                exchange.sendResponseHeaders(503, body.length);
+                exchange.getResponseBody().write(body);
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
         } catch (IOException e) {

@@ -43,6 +43,7 @@ final class RedisDownBreaker {
     private static final Logger log = LoggerFactory.getLogger(RedisDownBreaker.class);
     /** Consecutive command timeouts that open the breaker without waiting for the failure rate. */
     static final int TIMEOUTS_TO_OPEN = 2;
+    private static final long PROBE_CHECK_MILLIS = 100;
 
     private final CircuitBreaker breaker;
     private final Bulkhead bypassLoads;
@@ -50,6 +51,7 @@ final class RedisDownBreaker {
     private final Runnable probe;
     private final Executor probeExecutor;
     private final AtomicBoolean probing = new AtomicBoolean();
+    private volatile long nextProbeCheck = System.nanoTime();
     private final AtomicInteger consecutiveTimeouts = new AtomicInteger();
     /** For the log line of the next state change: the failure that led to it. */
     private volatile String lastFailure = "none";
@@ -113,11 +115,16 @@ final class RedisDownBreaker {
         }
     }
 
-    /** At most one probe at a time; it runs only once the open period is over (the breaker says so). */
+    /**
+     * At most one probe at a time, and a look at the breaker at most every {@value #PROBE_CHECK_MILLIS} ms (not one
+     * background task per bypassed read); the probe runs only once the open period is over (the breaker says so).
+     */
     private void probeInBackground() {
-        if (!probing.compareAndSet(false, true)) {
+        long now = System.nanoTime();
+        if (now - nextProbeCheck < 0 || !probing.compareAndSet(false, true)) {
             return;
         }
+        nextProbeCheck = now + TimeUnit.MILLISECONDS.toNanos(PROBE_CHECK_MILLIS);
         try {
             probeExecutor.execute(() -> {
                 try {

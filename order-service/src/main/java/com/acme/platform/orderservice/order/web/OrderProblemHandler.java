@@ -1,10 +1,10 @@
 package com.acme.platform.orderservice.order.web;
 
-import com.acme.platform.orderservice.clients.product.ProductServiceUnavailableException;
 import com.acme.platform.orderservice.config.OrderProperties;
 import com.acme.platform.orderservice.order.domain.IdempotencyConflictException;
 import com.acme.platform.orderservice.order.domain.OrderNotFoundException;
 import com.acme.platform.orderservice.order.domain.UnprocessableOrderException;
+import com.acme.platform.support.http.DownstreamUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -46,14 +47,16 @@ class OrderProblemHandler {
         return retryLater(HttpStatus.CONFLICT, e.getMessage());
     }
 
-    @ExceptionHandler(ProductServiceUnavailableException.class)
-    ResponseEntity<ProblemDetail> productServiceDown(ProductServiceUnavailableException e) {
+    @ExceptionHandler(DownstreamUnavailableException.class)
+    ResponseEntity<ProblemDetail> productServiceDown(DownstreamUnavailableException e) {
         log.warn("order not placed: {}", e.getMessage());
         return retryLater(HttpStatus.SERVICE_UNAVAILABLE,
                 "prices and stock cannot be checked right now (product-service unavailable); nothing was stored, retry with the same Idempotency-Key");
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    /** Also a database that hangs: the socket timeout or the pool's connection timeout ends the wait within ~1 s. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> databaseBusy(RuntimeException e) {
         log.warn("database unavailable: {}", e.toString());
         return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "the order database is unavailable or busy; nothing was stored, retry later");
