@@ -1,12 +1,11 @@
 // Load generator and probe for bench/orders.sh: POSTs orders, then waits until every order's event was processed
 // by fulfillment, notifications and analytics, and prints the figures as Markdown.
-// Run: java -cp postgresql.jar bench/OrdersBench.java <gatewayUrl> <orderServiceUrl> <pgPort> <redisPort> <orders>
+// Helpers in BenchSupport.java. Run: java -cp postgresql.jar bench/OrdersBench.java <gatewayUrl> <orderServiceUrl> <pgPort> <redisPort> <orders>
 //          <concurrency> <productIds> <apiKey> <warmupOrders> <rate per s, 0 = closed loop> <name=pid[:tree],...>
 // Orders go through the gateway (<gatewayUrl>/api/orders with X-API-Key); the outbox backlog is sampled on
 // order-service's own port (<orderServiceUrl>/actuator/prometheus), which the gateway never routes.
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -79,30 +76,30 @@ public class OrdersBench {
             sampling.interrupt();
 
             // The per-order latencies are read only now, after the CPU was counted: these queries are the benchmark's own work.
-            String inOrders = in(orderIds);
+            String inOrders = BenchSupport.in(orderIds);
             Map<String, Long> createdAt = new HashMap<>();   // orderId -> commit time (ms)
             Map<String, String> eventOf = new HashMap<>();   // eventId -> orderId
-            query(orders, "SELECT id, (extract(epoch from created_at) * 1000)::bigint FROM orders WHERE id IN (" + inOrders + ")",
+            BenchSupport.query(orders, "SELECT id, (extract(epoch from created_at) * 1000)::bigint FROM orders WHERE id IN (" + inOrders + ")",
                     rs -> createdAt.put(rs.getString(1), rs.getLong(2)));
-            query(orders, "SELECT payload::jsonb->>'eventId', event_key FROM outbox WHERE event_key IN (" + inOrders + ")",
+            BenchSupport.query(orders, "SELECT payload::jsonb->>'eventId', event_key FROM outbox WHERE event_key IN (" + inOrders + ")",
                     rs -> eventOf.put(rs.getString(1), rs.getString(2)));
-            String inEvents = in(new ArrayList<>(eventOf.keySet()));
+            String inEvents = BenchSupport.in(new ArrayList<>(eventOf.keySet()));
             Map<String, List<Long>> delivery = new HashMap<>();
             for (String group : List.of("fulfillment", "notifications")) {
                 List<Long> lat = new ArrayList<>();
-                query(workers, "SELECT event_id, (extract(epoch from processed_at) * 1000)::bigint FROM processed_event WHERE consumer_group = '"
+                BenchSupport.query(workers, "SELECT event_id, (extract(epoch from processed_at) * 1000)::bigint FROM processed_event WHERE consumer_group = '"
                         + group + "' AND event_id IN (" + inEvents + ")",
                         rs -> lat.add(rs.getLong(2) - createdAt.get(eventOf.get(rs.getString(1)))));
                 delivery.put(group, lat);
             }
             List<Long> analytics = new ArrayList<>();
-            Map<String, String> markers = redisGet(redisPort, eventOf.keySet().stream().map(e -> "{analytics}:processed:" + e).toList());
+            Map<String, String> markers = BenchSupport.redisGet(redisPort, eventOf.keySet().stream().map(e -> "{analytics}:processed:" + e).toList());
             markers.forEach((key, value) -> {
                 String eventId = key.substring(key.lastIndexOf(':') + 1);
                 analytics.add(Long.parseLong(value) - createdAt.get(eventOf.get(eventId)));
             });
             delivery.put("analytics", analytics);
-            long confirmed = count(orders, "SELECT count(*) FROM orders WHERE status = 'CONFIRMED' AND id IN (" + inOrders + ")");
+            long confirmed = BenchSupport.count(orders, "SELECT BenchSupport.count(*) FROM orders WHERE status = 'CONFIRMED' AND id IN (" + inOrders + ")");
 
             double seconds = (doneMillis - startMillis) / 1000.0;
             System.out.printf("Load average (1/5/15 min, runnable/total, last pid) before / after the measured phase: %s / %s%n%n", loadBefore, loadAfter);
@@ -112,11 +109,11 @@ public class OrdersBench {
                     rate > 0 ? ", offered " + (long) rate + "/s" : "", warm.size(), orderIds.size(), statuses);
             System.out.printf("| POST phase | %.1f s, %.0f orders/s |%n", (postsDoneMillis - startMillis) / 1000.0, orderIds.size() / ((postsDoneMillis - startMillis) / 1000.0));
             System.out.printf("| **end to end** (first POST -> last order processed by all 3 groups and CONFIRMED) | **%.1f s, %.0f orders/s** |%n", seconds, orderIds.size() / seconds);
-            System.out.printf("| POST latency p50 / p99 / max | %s / %s / %s ms |%n", pct(postMicros, 50, 1000.0), pct(postMicros, 99, 1000.0), pct(postMicros, 100, 1000.0));
+            System.out.printf("| POST latency p50 / p99 / max | %s / %s / %s ms |%n", BenchSupport.pct(postMicros, 50, 1000.0), BenchSupport.pct(postMicros, 99, 1000.0), BenchSupport.pct(postMicros, 100, 1000.0));
             for (String group : List.of("fulfillment", "notifications", "analytics")) {
                 List<Long> lat = delivery.get(group);
                 System.out.printf("| delivery commit -> processed, %s (%d/%d) p50 / p99 / max | %s / %s / %s ms |%n", group, lat.size(), orderIds.size(),
-                        pct(lat, 50, 1), pct(lat, 99, 1), pct(lat, 100, 1));
+                        BenchSupport.pct(lat, 50, 1), BenchSupport.pct(lat, 99, 1), BenchSupport.pct(lat, 100, 1));
             }
             System.out.printf("| orders CONFIRMED (via order-status -> order-service) | %d/%d |%n", confirmed, orderIds.size());
             synchronized (backlog) {
@@ -152,9 +149,9 @@ public class OrdersBench {
                              double unitsBefore, long deadline) throws Exception {
         String at = "to_timestamp(" + since / 1000.0 + ")";
         while (true) {
-            long settled = count(orders, "SELECT count(*) FROM orders WHERE status <> 'PENDING' AND created_at >= " + at);
+            long settled = BenchSupport.count(orders, "SELECT BenchSupport.count(*) FROM orders WHERE status <> 'PENDING' AND created_at >= " + at);
             Map<String, Long> groups = new HashMap<>();
-            query(workers, "SELECT consumer_group, count(*) FROM processed_event WHERE processed_at >= " + at + " GROUP BY 1",
+            BenchSupport.query(workers, "SELECT consumer_group, BenchSupport.count(*) FROM processed_event WHERE processed_at >= " + at + " GROUP BY 1",
                     rs -> groups.put(rs.getString(1), rs.getLong(2)));
             boolean done = settled >= n && groups.getOrDefault("fulfillment", 0L) >= n && groups.getOrDefault("notifications", 0L) >= n;
             if (done && unitsBefore >= 0) {
@@ -180,7 +177,7 @@ public class OrdersBench {
 
     static long dbNow(Connection c) throws Exception {
         long[] now = {0};
-        query(c, "SELECT (extract(epoch from clock_timestamp()) * 1000)::bigint", rs -> now[0] = rs.getLong(1));
+        BenchSupport.query(c, "SELECT (extract(epoch from clock_timestamp()) * 1000)::bigint", rs -> now[0] = rs.getLong(1));
         return now[0];
     }
 
@@ -335,29 +332,6 @@ public class OrdersBench {
         }
     }
 
-    /** GET of many keys over one connection with plain RESP (the JDK has no Redis client). */
-    static Map<String, String> redisGet(int port, List<String> keys) throws Exception {
-        Map<String, String> values = new HashMap<>();
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            OutputStream out = socket.getOutputStream();
-            StringBuilder commands = new StringBuilder();
-            for (String key : keys) {
-                commands.append("*2\r\n$3\r\nGET\r\n$").append(key.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(key).append("\r\n");
-            }
-            out.write(commands.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            for (String key : keys) {
-                String header = in.readLine();
-                if (header.startsWith("$-1")) {
-                    continue;
-                }
-                values.put(key, in.readLine());
-            }
-        }
-        return values;
-    }
-
     /** One command with plain RESP; the reply's array elements (null for a nil). */
     static List<String> redisCommand(int port, String command, String key, String[] members) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -385,35 +359,4 @@ public class OrdersBench {
         return all;
     }
 
-    interface Row {
-        void accept(ResultSet rs) throws Exception;
-    }
-
-    static void query(Connection c, String sql, Row row) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                row.accept(rs);
-            }
-        }
-    }
-
-    static long count(Connection c, String sql) throws Exception {
-        long[] n = {0};
-        query(c, sql, rs -> n[0] = rs.getLong(1));
-        return n[0];
-    }
-
-    static String in(List<String> ids) {
-        return ids.isEmpty() ? "NULL" : String.join(",", ids.stream().map(id -> "'" + id + "'").toList());
-    }
-
-    static String pct(List<Long> values, int p, double divisor) {
-        if (values.isEmpty()) {
-            return "-";
-        }
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int index = Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1);
-        return String.format("%.0f", sorted.get(Math.max(0, index)) / divisor);
-    }
 }
