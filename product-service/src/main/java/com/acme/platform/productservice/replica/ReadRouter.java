@@ -1,28 +1,22 @@
 package com.acme.platform.productservice.replica;
 
-import com.acme.platform.productservice.config.DatabaseProperties;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.SQLException;
 import java.util.function.Function;
 
 /**
  * Where a read runs. Read-only transactions go to the standby (through the {@code LazyConnectionDataSourceProxy});
  * a read whose required position the standby has not replayed yet, or any read while the standby is failing, runs
  * on the primary instead. A read that fails on the standby with a connection error is retried once on the primary,
- * so a standby outage never reaches the client; a circuit breaker keeps later reads off the standby for a while and
- * then lets a few probe it, so reads return to it by themselves. {@code db_reads_total{target}} counts the server
+ * so a standby outage never reaches the client; a circuit breaker (the {@code replica} instance in application.yml)
+ * keeps later reads off the standby for a while and then lets a few probe it, so reads return to it by themselves. {@code db_reads_total{target}} counts the server
  * that actually answered.
  */
 @Component
@@ -41,22 +35,16 @@ public class ReadRouter {
     private final Counter primaryReads;
     private final Counter replicaReads;
 
+    /** The Resilience4j instance guarding the standby (resilience4j.circuitbreaker.instances.replica). */
+    static final String BREAKER = "replica";
+
     public ReadRouter(PlatformTransactionManager transactions, ReplayPositionPoller positions,
-                      DatabaseProperties properties, MeterRegistry registry) {
+                      CircuitBreakerRegistry breakers, MeterRegistry registry) {
         this.replicaTx = new TransactionTemplate(transactions);
         this.replicaTx.setReadOnly(true);
         this.primaryTx = new TransactionTemplate(transactions);
         this.positions = positions;
-        this.standby = CircuitBreaker.of("standby", CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(10)
-                .minimumNumberOfCalls(2)
-                .failureRateThreshold(50)
-                .recordException(ReadRouter::isConnectionFailure)
-                .waitDurationInOpenState(properties.replicaBreakerOpen())
-                .permittedNumberOfCallsInHalfOpenState(2)
-                .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .build());
+        this.standby = breakers.circuitBreaker(BREAKER);
         this.primaryReads = Counter.builder("db.reads").tag("target", "primary").register(registry);
         this.replicaReads = Counter.builder("db.reads").tag("target", "replica").register(registry);
     }
@@ -72,7 +60,7 @@ public class ReadRouter {
             } catch (CallNotPermittedException standbyResting) {
                 // fall through to the primary
             } catch (RuntimeException e) {
-                if (!isConnectionFailure(e)) {
+                if (!ConnectionFailure.isConnectionFailure(e)) {
                     throw e;
                 }
             }
@@ -86,19 +74,5 @@ public class ReadRouter {
         T result = primaryTx.execute(status -> work.apply(new ReadContext(Target.PRIMARY, position)));
         primaryReads.increment();
         return result;
-    }
-
-    static boolean isConnectionFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
-                    || t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

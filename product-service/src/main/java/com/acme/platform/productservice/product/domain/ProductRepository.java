@@ -6,10 +6,15 @@ import org.springframework.stereotype.Repository;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for the product table. Which server a read runs on is decided by the caller's transaction (see ReadRouter). */
+/**
+ * SQL for the product table, its only owner (stock reservations change stock through here too). Which server a read
+ * runs on is decided by the caller's transaction (see ReadRouter).
+ */
 @Repository
 public class ProductRepository {
 
@@ -81,6 +86,27 @@ public class ProductRepository {
     /** @return the version the product had, if it existed */
     public Optional<Long> delete(UUID id) {
         return jdbc.sql("DELETE FROM product WHERE id = :id RETURNING version").param("id", id).query(Long.class).optional();
+    }
+
+    /**
+     * Locks the products in id order ({@code FOR UPDATE}: a fixed order, so two reservations cannot deadlock) and
+     * returns their stock; unknown ids are absent. Call inside the transaction that then changes them.
+     */
+    public Map<UUID, Integer> lockStock(Collection<UUID> ids) {
+        Map<UUID, Integer> stock = new TreeMap<>();
+        jdbc.sql("SELECT id, stock FROM product WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+                .param("ids", List.copyOf(ids))
+                .query((rs, n) -> stock.put(rs.getObject("id", UUID.class), rs.getInt("stock")))
+                .list();
+        return stock;
+    }
+
+    /** Takes {@code quantity} off the stock (a new version, like any write); the caller checked it fits. */
+    public Product takeStock(UUID id, int quantity) {
+        return jdbc.sql("UPDATE product SET stock = stock - :quantity, version = version + 1, updated_at = now() "
+                        + "WHERE id = :id RETURNING " + COLUMNS)
+                .param("quantity", quantity).param("id", id)
+                .query(ROW_MAPPER).single();
     }
 
     /** The primary's WAL position; read after a commit, it is at or past that commit's record. */

@@ -2,7 +2,7 @@ package com.acme.platform.productservice.stock.domain;
 
 import com.acme.platform.productservice.product.domain.Product;
 import com.acme.platform.productservice.product.domain.ProductCatalog;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.acme.platform.productservice.product.domain.ProductRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -27,12 +28,15 @@ import java.util.UUID;
 @Service
 public class StockReservations {
 
-    private final JdbcClient jdbc;
+    private final StockReservationRepository reservations;
+    private final ProductRepository products;
     private final TransactionTemplate transaction;
     private final ProductCatalog catalog;
 
-    public StockReservations(JdbcClient jdbc, PlatformTransactionManager transactions, ProductCatalog catalog) {
-        this.jdbc = jdbc;
+    StockReservations(StockReservationRepository reservations, ProductRepository products,
+                      PlatformTransactionManager transactions, ProductCatalog catalog) {
+        this.reservations = reservations;
+        this.products = products;
         this.transaction = new TransactionTemplate(transactions);
         this.catalog = catalog;
     }
@@ -40,50 +44,39 @@ public class StockReservations {
     public ReservationOutcome reserve(UUID orderId, List<ReservationLine> lines) {
         List<Product> changed = new ArrayList<>();
         ReservationOutcome outcome = transaction.execute(status -> {
-            int claimed = jdbc.sql("INSERT INTO stock_reservation (order_id, status) VALUES (:order, 'PENDING') "
-                    + "ON CONFLICT (order_id) DO NOTHING").param("order", orderId).update();
-            if (claimed == 0) {
-                return jdbc.sql("SELECT status, reason FROM stock_reservation WHERE order_id = :order").param("order", orderId)
-                        .query((rs, n) -> new ReservationOutcome(orderId, rs.getString("status"), rs.getString("reason"), true))
-                        .single();
+            Optional<ReservationOutcome> earlier = reservations.claim(orderId);
+            if (earlier.isPresent()) {
+                return earlier.get();
             }
             Map<UUID, Integer> wanted = new TreeMap<>();
             lines.forEach(line -> wanted.merge(line.productId(), line.quantity(), Integer::sum));
-            Map<UUID, Integer> stock = new TreeMap<>();
-            jdbc.sql("SELECT id, stock FROM product WHERE id IN (:ids) ORDER BY id FOR UPDATE")
-                    .param("ids", List.copyOf(wanted.keySet()))
-                    .query((rs, n) -> stock.put(rs.getObject("id", UUID.class), rs.getInt("stock")))
-                    .list();
-            String refusal = null;
-            for (Map.Entry<UUID, Integer> line : wanted.entrySet()) {
-                Integer available = stock.get(line.getKey());
-                if (available == null) {
-                    refusal = "unknown product " + line.getKey();
-                    break;
-                }
-                if (available < line.getValue()) {
-                    refusal = "insufficient stock for product " + line.getKey();
-                    break;
-                }
-            }
+            Map<UUID, Integer> stock = products.lockStock(wanted.keySet());
+            String refusal = refusal(wanted, stock);
             if (refusal == null) {
-                wanted.forEach((productId, quantity) -> changed.add(jdbc.sql(
-                                "UPDATE product SET stock = stock - :quantity, version = version + 1, updated_at = now() "
-                                        + "WHERE id = :id RETURNING id, sku, name, description, price_cents, currency, stock, version, updated_at")
-                        .param("quantity", quantity).param("id", productId)
-                        .query((rs, n) -> new Product(rs.getObject("id", UUID.class), rs.getString("sku"), rs.getString("name"),
-                                rs.getString("description"), rs.getLong("price_cents"), rs.getString("currency"),
-                                rs.getInt("stock"), rs.getLong("version"), rs.getTimestamp("updated_at").toInstant()))
-                        .single()));
+                wanted.forEach((productId, quantity) -> changed.add(products.takeStock(productId, quantity)));
             }
-            String result = refusal == null ? ReservationOutcome.RESERVED : ReservationOutcome.REJECTED;
-            jdbc.sql("UPDATE stock_reservation SET status = :status, reason = :reason WHERE order_id = :order")
-                    .param("status", result).param("reason", refusal).param("order", orderId).update();
-            return new ReservationOutcome(orderId, result, refusal, false);
+            ReservationOutcome result = new ReservationOutcome(orderId,
+                    refusal == null ? ReservationOutcome.RESERVED : ReservationOutcome.REJECTED, refusal, false);
+            reservations.store(result);
+            return result;
         });
         if (!changed.isEmpty()) {
             catalog.invalidateAfterCommit(changed);
         }
         return outcome;
+    }
+
+    /** Why the order cannot be served in full, or null when every line fits. */
+    private static String refusal(Map<UUID, Integer> wanted, Map<UUID, Integer> stock) {
+        for (Map.Entry<UUID, Integer> line : wanted.entrySet()) {
+            Integer available = stock.get(line.getKey());
+            if (available == null) {
+                return "unknown product " + line.getKey();
+            }
+            if (available < line.getValue()) {
+                return "insufficient stock for product " + line.getKey();
+            }
+        }
+        return null;
     }
 }
