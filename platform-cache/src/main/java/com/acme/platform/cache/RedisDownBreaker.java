@@ -97,10 +97,6 @@ final class RedisDownBreaker {
         }
     }
 
-    CircuitBreaker.State state() {
-        return breaker.getState();
-    }
-
     /** Redis could not be used for this call; the caller bypasses the cache. */
     static final class RedisUnavailable extends RuntimeException {
         RedisUnavailable(Throwable cause) {

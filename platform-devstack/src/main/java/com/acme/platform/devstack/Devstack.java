@@ -103,10 +103,6 @@ public final class Devstack implements AutoCloseable {
     }
 
     /** How long each server took to start, in start order, plus "total". */
-    public Map<String, Duration> startupTimes() {
-        return Map.copyOf(startupTimes);
-    }
-
     public String startupReport() {
         StringBuilder sb = new StringBuilder();
         synchronized (startupTimes) {

@@ -1,7 +1,7 @@
 package com.acme.platform.workerservice.fulfillment.domain;
 
 import com.acme.platform.events.ConsumerGroups;
-import com.acme.platform.events.EventReader;
+import com.acme.platform.events.EventPublisher;
 import com.acme.platform.events.OrderPlacedEvent;
 import com.acme.platform.events.OrderStatusEvent;
 import com.acme.platform.events.Topics;
@@ -9,10 +9,9 @@ import com.acme.platform.workerservice.clients.product.StockReservationClient;
 import com.acme.platform.workerservice.events.ProcessedEventRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * Fulfils an order: reserves its stock in product-service, then publishes OrderConfirmed or OrderRejected to
@@ -24,18 +23,17 @@ import java.util.concurrent.TimeUnit;
 public class FulfillmentService {
 
     private static final Logger log = LoggerFactory.getLogger(FulfillmentService.class);
+    /** 30 s: far above a healthy acknowledgement (milliseconds); past it the event is retried, then dead-lettered. */
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
     private final StockReservationClient reservations;
-    private final KafkaTemplate<String, String> kafka;
     private final ProcessedEventRepository processed;
-    private final EventReader events;
+    private final EventPublisher publisher;
 
-    FulfillmentService(StockReservationClient reservations, KafkaTemplate<String, String> kafka,
-                       ProcessedEventRepository processed, EventReader events) {
+    FulfillmentService(StockReservationClient reservations, ProcessedEventRepository processed, EventPublisher publisher) {
         this.reservations = reservations;
-        this.kafka = kafka;
         this.processed = processed;
-        this.events = events;
+        this.publisher = publisher;
     }
 
     public void fulfil(OrderPlacedEvent order) throws Exception {
@@ -46,7 +44,7 @@ public class FulfillmentService {
                 .map(l -> new StockReservationClient.Line(l.productId(), l.quantity())).toList());
         OrderStatusEvent status = reservation.reserved() ? OrderStatusEvent.confirmed(order.orderId())
                 : OrderStatusEvent.rejected(order.orderId(), reservation.reason());
-        kafka.send(Topics.ORDER_STATUS, order.orderId().toString(), events.write(status)).get(30, TimeUnit.SECONDS);
+        publisher.publish(Topics.ORDER_STATUS, order.orderId().toString(), status, PUBLISH_TIMEOUT);
         processed.markProcessed(ConsumerGroups.FULFILLMENT, order.eventId());
         log.info("order {} {}", order.orderId(), status.type());
     }
