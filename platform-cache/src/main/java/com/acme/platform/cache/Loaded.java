@@ -8,8 +8,4 @@ package com.acme.platform.cache;
  *                 write committed at or before it is reflected in {@code value}
  */
 public record Loaded<V>(V value, long position) {
-
-    public static <V> Loaded<V> absent(long position) {
-        return new Loaded<>(null, position);
-    }
 }

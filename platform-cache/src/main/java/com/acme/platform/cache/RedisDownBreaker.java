@@ -183,10 +183,6 @@ final class RedisDownBreaker {
         }
     }
 
-    CircuitBreaker.State state() {
-        return breaker.getState();
-    }
-
     /** Redis could not be used for this call; the caller bypasses the cache. */
     static final class RedisUnavailable extends RuntimeException {
         /** Thrown while the breaker keeps calls off Redis: one shared instance, as no call was made. */

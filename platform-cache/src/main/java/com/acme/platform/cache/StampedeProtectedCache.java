@@ -89,10 +89,6 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
         return new StampedeProtectedCache<>(client, settings, codec, registry, Clock.systemUTC());
     }
 
-    public CacheSettings settings() {
-        return settings;
-    }
-
     /**
      * Reads a key.
      *

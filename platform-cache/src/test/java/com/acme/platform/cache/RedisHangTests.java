@@ -22,7 +22,8 @@ class RedisHangTests extends CacheTestSupport {
     @Test
     void aHungRedisCostsTheFirstReadsTheirTimeoutThenReadsBypassAtOnceAndCachingResumesAfterIt() {
         Devstack devstack = DevstackExtension.shared();
-        StampedeProtectedCache<Item> cache = cache(settings("hang-" + uniqueKey()));
+        CacheSettings settings = settings("hang-" + uniqueKey());
+        StampedeProtectedCache<Item> cache = cache(settings);
         Source source = new Source();
         source.write(new Item(1, "v1"));
 
@@ -39,7 +40,7 @@ class RedisHangTests extends CacheTestSupport {
                 assertThat(read.outcome()).isEqualTo(CacheOutcome.BYPASS);
                 assertThat(read.value()).contains(new Item(1, "v1"));
             }
-            assertThat(registry.get("cache.redis.available").tag("cache", cache.settings().name()).gauge().value())
+            assertThat(registry.get("cache.redis.available").tag("cache", settings.name()).gauge().value())
                     .isZero();
         } finally {
             devstack.resume(Server.REDIS);

@@ -29,4 +29,10 @@ public class EventsAutoConfiguration {
     EventReader eventReader(JsonMapper json) {
         return new EventReader(json);
     }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(KafkaTemplate<String, String> kafka, EventReader eventReader) {
+        return new EventPublisher(kafka, eventReader);
+    }
 }

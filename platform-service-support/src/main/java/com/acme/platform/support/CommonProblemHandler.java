@@ -4,20 +4,32 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * RFC 9457 problem details for the bad input every service can receive. Spring's
  * {@link ResponseEntityExceptionHandler} covers malformed JSON, missing parameters, unknown paths and wrong
- * methods; the handlers below add the cases it leaves as 500 or without a useful detail.
+ * methods; the handlers below add the cases it leaves as 500 or without a useful detail. Request bodies and
+ * parameters are checked with Bean Validation ({@code @Valid} bodies, constraints on {@code @RequestParam}s); a
+ * violation is answered field by field, so a client can fix every mistake in one go.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -55,5 +67,31 @@ public class CommonProblemHandler extends ResponseEntityExceptionHandler {
         HttpStatusCode status = HttpStatusCode.valueOf(e.getErrorCode());
         log.info("{} {} -> {} malformed request: {}", request.getMethod(), RequestTarget.printable(target), status.value(), detail);
         return ProblemDetail.forStatusAndDetail(status, detail);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return badRequest(headers, e.getBindingResult().getFieldErrors().stream()
+                .map(f -> "'" + f.getField() + "' " + f.getDefaultMessage()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        return badRequest(headers, e.getParameterValidationResults().stream().flatMap(result -> result.getResolvableErrors()
+                .stream().map(error -> "'" + name(result.getMethodParameter().getParameterName(), error) + "' "
+                        + error.getDefaultMessage())));
+    }
+
+    private static String name(String parameter, MessageSourceResolvable error) {
+        return error instanceof FieldError field ? parameter + "." + field.getField() : parameter;
+    }
+
+    private static ResponseEntity<Object> badRequest(HttpHeaders headers, Stream<String> violations) {
+        String detail = violations.sorted().collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().headers(headers)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail.isEmpty() ? "invalid request" : detail));
     }
 }

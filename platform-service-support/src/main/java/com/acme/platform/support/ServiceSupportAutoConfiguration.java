@@ -11,14 +11,22 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.servers.Server;
 import org.springframework.core.Ordered;
 
 /**
- * Registers the platform's common servlet filters in every service that depends on this module, and makes Tomcat
- * answer the requests it refuses itself with problem details.
+ * Registers the platform's common servlet filters in every servlet service that depends on this module, makes Tomcat
+ * answer the requests it refuses itself with problem details, lets any of its beans use {@code @Scheduled}, and gives
+ * its OpenAPI document a relative server: Swagger UI, served by the gateway, then sends "try it out" requests through
+ * the gateway (its origin), not to the service's own port, which clients cannot reach in compose. (springdoc reads
+ * {@code @OpenAPIDefinition} from any bean.)
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableScheduling
+@OpenAPIDefinition(servers = @Server(url = "/", description = "the origin the document was loaded from (the gateway)"))
 @EnableConfigurationProperties(InstanceProperties.class)
 public class ServiceSupportAutoConfiguration {
 

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Plays product-service's internal API (docs/internal-api.md: {@code GET /internal/products?ids=...} and
@@ -59,7 +58,6 @@ public final class ProductServiceStub implements AutoCloseable {
 
     private final String name;
     private final Catalog catalog;
-    private final AtomicInteger lookups = new AtomicInteger();
     private volatile HttpServer server;
     private int port;
 
@@ -104,13 +102,7 @@ public final class ProductServiceStub implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** How many product lookups this instance has answered. */
-    public int lookups() {
-        return lookups.get();
-    }
-
     private void lookup(HttpExchange exchange) throws IOException {
-        lookups.incrementAndGet();
         String query = exchange.getRequestURI().getQuery();
         if (query == null || !query.startsWith("ids=")) {
             send(exchange, 400, "{\"status\":400,\"detail\":\"ids is required\"}");

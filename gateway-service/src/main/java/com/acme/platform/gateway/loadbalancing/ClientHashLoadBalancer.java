@@ -1,6 +1,6 @@
 package com.acme.platform.gateway.loadbalancing;
 
-import com.acme.platform.gateway.ratelimit.ClientKey;
+import com.acme.platform.gateway.security.ClientKey;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.DefaultResponse;

@@ -1,5 +1,6 @@
 package com.acme.platform.gateway.ratelimit;
 
+import com.acme.platform.gateway.security.ClientKey;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;

@@ -1,6 +1,7 @@
 package com.acme.platform.gateway.ratelimit;
 
 import com.acme.platform.gateway.error.GatewayProblem;
+import com.acme.platform.gateway.security.ClientKey;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

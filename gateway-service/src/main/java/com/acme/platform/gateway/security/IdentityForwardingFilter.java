@@ -1,6 +1,5 @@
 package com.acme.platform.gateway.security;
 
-import com.acme.platform.gateway.ratelimit.ClientKey;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;

@@ -1,6 +1,6 @@
 package com.acme.platform.gateway.loadbalancing;
 
-import com.acme.platform.gateway.ratelimit.ClientKey;
+import com.acme.platform.gateway.security.ClientKey;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;

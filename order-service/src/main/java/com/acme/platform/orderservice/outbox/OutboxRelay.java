@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,9 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Hand-written because the library candidates do not fit: Spring Modulith's event publication registry does not
  * resubmit failed publications on a schedule by itself (Kafka down for a minute would strand events until a
- * restart or custom code), and Debezium-style CDC needs a Kafka Connect cluster. The relay is one query:
- * {@code FOR UPDATE SKIP LOCKED} lets several order-service instances drain the outbox without publishing a row
- * twice at the same time; rows are marked sent only after Kafka acknowledged them, in the same transaction that
+ * restart or custom code), and Debezium-style CDC needs a Kafka Connect cluster. The relay is one query
+ * ({@link OutboxRepository#lockUnsent}, {@code FOR UPDATE SKIP LOCKED}) that lets several order-service instances
+ * drain the outbox without publishing a row twice at the same time; rows are marked sent only after Kafka acknowledged them, in the same transaction that
  * locked them. A crash between the acknowledgement and the commit re-publishes the batch (at-least-once; the
  * consumers are idempotent by event id), never loses it.
  */
@@ -34,16 +33,16 @@ public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private final JdbcClient jdbc;
+    private final OutboxRepository outbox;
     private final KafkaTemplate<String, String> kafka;
     private final TransactionTemplate transaction;
     private final OrderProperties.Outbox settings;
     private final AtomicLong backlog = new AtomicLong();
     private volatile boolean failing;
 
-    OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate transaction,
+    OutboxRelay(OutboxRepository outbox, KafkaTemplate<String, String> kafka, TransactionTemplate transaction,
                 OrderProperties properties, MeterRegistry meters) {
-        this.jdbc = jdbc;
+        this.outbox = outbox;
         this.kafka = kafka;
         this.transaction = transaction;
         this.settings = properties.outbox();
@@ -73,19 +72,12 @@ public class OutboxRelay {
 
     int publishBatch() {
         Integer count = transaction.execute(status -> {
-            record Row(long id, String topic, String key, String payload) {
-            }
-            List<Row> rows = jdbc.sql("""
-                            SELECT id, topic, event_key, payload FROM outbox WHERE sent_at IS NULL
-                            ORDER BY id LIMIT :n FOR UPDATE SKIP LOCKED""")
-                    .param("n", settings.batchSize())
-                    .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                    .list();
+            List<OutboxRepository.Row> rows = outbox.lockUnsent(settings.batchSize());
             if (rows.isEmpty()) {
                 return 0;
             }
             List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>();
-            for (Row row : rows) {
+            for (OutboxRepository.Row row : rows) {
                 sends.add(kafka.send(row.topic(), row.key(), row.payload()));
             }
             try {
@@ -94,9 +86,7 @@ public class OutboxRelay {
             } catch (Exception e) {
                 throw new IllegalStateException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
             }
-            jdbc.sql("UPDATE outbox SET sent_at = now() WHERE id IN (:ids)")
-                    .param("ids", rows.stream().map(Row::id).toList())
-                    .update();
+            outbox.markSent(rows);
             return rows.size();
         });
         return count == null ? 0 : count;
@@ -109,7 +99,7 @@ public class OutboxRelay {
     @Scheduled(fixedDelayString = "${orders.outbox.poll-interval-millis}")
     void refreshBacklog() {
         try {
-            backlog.set(jdbc.sql("SELECT count(*) FROM outbox WHERE sent_at IS NULL").query(Long.class).single());
+            backlog.set(outbox.countUnsent());
         } catch (RuntimeException e) {
             log.debug("outbox backlog not refreshed: {}", e.toString());
         }

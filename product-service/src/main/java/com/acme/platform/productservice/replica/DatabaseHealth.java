@@ -1,7 +1,6 @@
 package com.acme.platform.productservice.replica;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,16 +37,8 @@ public class DatabaseHealth {
     public DatabaseHealth(CircuitBreakerRegistry breakers, MeterRegistry meters) {
         this.primary = breakers.circuitBreaker("db-primary");
         this.retryAfter = Duration.ofMillis(primary.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
-        this.standby = CircuitBreaker.of("standby", CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(10)
-                .minimumNumberOfCalls(2)
-                .failureRateThreshold(50)
-                .recordException(ReadRouter::isConnectionFailure)
-                // No half-open state in practice: the poller closes it when the standby answers again, and reads
-                // only use the standby while it is closed, so no read ever probes a standby that is down.
-                .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                .build());
+        // resilience4j.circuitbreaker.instances.replica: its failures are connection failures (ConnectionFailure).
+        this.standby = breakers.circuitBreaker("replica");
         Gauge.builder("db.server.available", this, h -> h.primaryUp() ? 1 : 0).tag("server", "primary")
                 .description("1 while the server answers its health polls; 0 while requests avoid it").register(meters);
         Gauge.builder("db.server.available", this, h -> h.standbyUp() ? 1 : 0).tag("server", "standby")
@@ -98,7 +89,7 @@ public class DatabaseHealth {
             }
             return;
         }
-        if (!ReadRouter.isConnectionFailure(failure)) {
+        if (!ConnectionFailure.isConnectionFailure(failure)) {
             return; // a query error says nothing about reachability
         }
         if (before == CircuitBreaker.State.CLOSED) {

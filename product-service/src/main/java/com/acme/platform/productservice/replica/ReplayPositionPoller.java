@@ -1,7 +1,5 @@
 package com.acme.platform.productservice.replica;
 
-import com.acme.platform.productservice.config.ConnectionPools;
-import com.acme.platform.productservice.config.DatabaseProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

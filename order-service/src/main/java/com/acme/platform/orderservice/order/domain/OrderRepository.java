@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+/** SQL for the orders and order_item tables. */
 @Repository
-public class OrderRepository {
+class OrderRepository {
 
     private final JdbcClient jdbc;
 
@@ -35,22 +36,22 @@ public class OrderRepository {
         }
     }
 
-    public Optional<Order> find(UUID id) {
+    Optional<Order> find(UUID id) {
         return load(jdbc.sql("SELECT * FROM orders WHERE id = :id").param("id", id)).stream().findFirst();
     }
 
     /** Keyset page of a customer's orders ordered by id; {@code after} is the last id of the previous page. */
-    public List<Order> findByCustomer(String customerId, UUID after, int limit) {
-        if (after == null) {
+    List<Order> findByCustomer(String customerId, Optional<UUID> after, int limit) {
+        if (after.isEmpty()) {
             return load(jdbc.sql("SELECT * FROM orders WHERE customer_id = :c ORDER BY id LIMIT :n")
                     .param("c", customerId).param("n", limit));
         }
         return load(jdbc.sql("SELECT * FROM orders WHERE customer_id = :c AND id > :after ORDER BY id LIMIT :n")
-                .param("c", customerId).param("after", after).param("n", limit));
+                .param("c", customerId).param("after", after.get()).param("n", limit));
     }
 
     /** PENDING -> CONFIRMED|REJECTED once; a redelivered status event finds the order already moved and changes nothing. */
-    public boolean completePending(UUID id, OrderStatus status) {
+    boolean completePending(UUID id, OrderStatus status) {
         return jdbc.sql("UPDATE orders SET status = :s, updated_at = now() WHERE id = :id AND status = 'PENDING'")
                 .param("s", status.name()).param("id", id).update() == 1;
     }

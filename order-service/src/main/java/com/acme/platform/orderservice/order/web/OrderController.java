@@ -1,11 +1,14 @@
 package com.acme.platform.orderservice.order.web;
 
 import com.acme.platform.orderservice.order.domain.Order;
-import com.acme.platform.orderservice.order.domain.OrderNotFoundException;
-import com.acme.platform.orderservice.order.domain.OrderPlacement;
-import com.acme.platform.orderservice.order.domain.OrderRepository;
+import com.acme.platform.orderservice.order.domain.OrderService;
+import com.acme.platform.orderservice.order.domain.PlaceOrderRequest;
 import com.acme.platform.orderservice.order.domain.StoredReply;
 import com.acme.platform.support.InvalidRequestException;
+import com.acme.platform.support.PageCursor;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,9 +20,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
-import java.util.List;
+import java.net.URI;
 import java.util.UUID;
 
 @RestController
@@ -31,21 +33,16 @@ class OrderController {
     private static final int MAX_KEY_LENGTH = 200;
     private static final int MAX_PRINCIPAL_LENGTH = 64;
 
-    private final OrderPlacement placement;
-    private final OrderRepository orders;
+    private final OrderService orders;
 
-    OrderController(OrderPlacement placement, OrderRepository orders) {
-        this.placement = placement;
+    OrderController(OrderService orders) {
         this.orders = orders;
-    }
-
-    record Page(List<Order> items, String nextCursor) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> place(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                  @RequestHeader(name = PRINCIPAL, required = false) String principal,
-                                 @RequestBody JsonNode body) {
+                                 @Valid @RequestBody PlaceOrderRequest body) {
         if (key == null || key.isBlank()) {
             throw new InvalidRequestException("the Idempotency-Key header is required (e.g. a UUID you generate per order)");
         }
@@ -57,10 +54,10 @@ class OrderController {
         }
         // Keys are scoped per authenticated principal (the gateway sets X-Principal; direct calls are anonymous).
         String scope = principal == null || principal.isBlank() ? "anonymous" : principal;
-        StoredReply reply = placement.place(scope, key, body);
+        StoredReply reply = orders.place(scope, key, body);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.valueOf(reply.status()))
                 .contentType(MediaType.APPLICATION_JSON)
-                .location(java.net.URI.create("/api/orders/" + reply.orderId()));
+                .location(URI.create("/api/orders/" + reply.orderId()));
         if (reply.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
@@ -69,18 +66,13 @@ class OrderController {
 
     @GetMapping("/{id}")
     Order get(@PathVariable UUID id) {
-        return orders.find(id).orElseThrow(() -> new OrderNotFoundException(id));
+        return orders.get(id);
     }
 
     @GetMapping
-    Page list(@RequestParam String customerId,
-              @RequestParam(defaultValue = "20") int limit,
-              @RequestParam(required = false) UUID cursor) {
-        if (limit < 1 || limit > 1000) {
-            throw new InvalidRequestException("limit must be 1..1000, got " + limit);
-        }
-        List<Order> page = orders.findByCustomer(customerId, cursor, limit);
-        String next = page.size() == limit ? page.getLast().id().toString() : null;
-        return new Page(page, next);
+    PageCursor.Page<Order> list(@RequestParam String customerId,
+                                @RequestParam(defaultValue = "20") @Min(PageCursor.MIN_LIMIT) @Max(PageCursor.MAX_LIMIT) int limit,
+                                @RequestParam(required = false) String cursor) {
+        return orders.listForCustomer(customerId, cursor, limit);
     }
 }

@@ -25,7 +25,7 @@ class OrderPricingTests {
 
     @Test
     void theTotalIsEachUnitPriceTimesItsQuantity() {
-        Order order = OrderPlacement.price(request("c-1", line(MUG, 2), line(TEA, 3), line(POT, 1)), CATALOG);
+        Order order = OrderService.price(request("c-1", line(MUG, 2), line(TEA, 3), line(POT, 1)), CATALOG);
 
         assertThat(order.totalCents()).isEqualTo(2 * 1_250 + 3 * 399 + 4_900);
         assertThat(order.currency()).isEqualTo("EUR");
@@ -33,15 +33,15 @@ class OrderPricingTests {
 
     @Test
     void eachLineCarriesTheCatalogsUnitPriceAtOrderTime() {
-        Order order = OrderPlacement.price(request("c-1", line(TEA, 3)), CATALOG);
+        Order order = OrderService.price(request("c-1", line(TEA, 3)), CATALOG);
 
         assertThat(order.items()).containsExactly(new Order.Line(TEA, 3, 399));
     }
 
     @Test
     void linesAreOrderedByProductIdWhateverTheRequestsOrder() {
-        Order forwards = OrderPlacement.price(request("c-1", line(MUG, 1), line(TEA, 1), line(POT, 1)), CATALOG);
-        Order backwards = OrderPlacement.price(request("c-1", line(POT, 1), line(TEA, 1), line(MUG, 1)), CATALOG);
+        Order forwards = OrderService.price(request("c-1", line(MUG, 1), line(TEA, 1), line(POT, 1)), CATALOG);
+        Order backwards = OrderService.price(request("c-1", line(POT, 1), line(TEA, 1), line(MUG, 1)), CATALOG);
 
         assertThat(forwards.items()).extracting(Order.Line::productId).containsExactly(MUG, TEA, POT);
         assertThat(backwards.items()).isEqualTo(forwards.items());
@@ -49,7 +49,7 @@ class OrderPricingTests {
 
     @Test
     void aNewOrderIsPendingForItsCustomerWithOneTimestampInMicroseconds() {
-        Order order = OrderPlacement.price(request("customer-42", line(MUG, 1)), CATALOG);
+        Order order = OrderService.price(request("customer-42", line(MUG, 1)), CATALOG);
 
         assertThat(order.id()).isNotNull();
         assertThat(order.customerId()).isEqualTo("customer-42");
@@ -62,14 +62,14 @@ class OrderPricingTests {
     void eachOrderGetsItsOwnId() {
         PlaceOrderRequest request = request("c-1", line(MUG, 1));
 
-        assertThat(OrderPlacement.price(request, CATALOG).id()).isNotEqualTo(OrderPlacement.price(request, CATALOG).id());
+        assertThat(OrderService.price(request, CATALOG).id()).isNotEqualTo(OrderService.price(request, CATALOG).id());
     }
 
     @Test
     void productsTheCatalogDoesNotKnowAreUnprocessableAndNamed() {
         UUID unknown = UUID.fromString("00000000-0000-0000-0000-0000000000ff");
 
-        assertThatThrownBy(() -> OrderPlacement.price(request("c-1", line(MUG, 1), line(unknown, 1)), CATALOG))
+        assertThatThrownBy(() -> OrderService.price(request("c-1", line(MUG, 1), line(unknown, 1)), CATALOG))
                 .isInstanceOf(UnprocessableOrderException.class)
                 .hasMessageContaining("unknown product")
                 .hasMessageContaining(unknown.toString())
@@ -81,7 +81,7 @@ class OrderPricingTests {
         UUID dollars = UUID.fromString("00000000-0000-0000-0000-0000000000d0");
         Map<UUID, ProductInfo> mixed = Map.of(MUG, CATALOG.get(MUG), dollars, new ProductInfo(dollars, 100, "USD"));
 
-        assertThatThrownBy(() -> OrderPlacement.price(request("c-1", line(MUG, 1), line(dollars, 1)), mixed))
+        assertThatThrownBy(() -> OrderService.price(request("c-1", line(MUG, 1), line(dollars, 1)), mixed))
                 .isInstanceOf(UnprocessableOrderException.class)
                 .hasMessageContaining("different currencies")
                 .hasMessageContaining("EUR").hasMessageContaining("USD");
@@ -92,7 +92,7 @@ class OrderPricingTests {
         UUID gold = UUID.fromString("00000000-0000-0000-0000-0000000000a0");
         Map<UUID, ProductInfo> priceless = Map.of(gold, new ProductInfo(gold, Long.MAX_VALUE / 2, "EUR"));
 
-        assertThatThrownBy(() -> OrderPlacement.price(request("c-1", line(gold, 3)), priceless))
+        assertThatThrownBy(() -> OrderService.price(request("c-1", line(gold, 3)), priceless))
                 .isInstanceOf(ArithmeticException.class);
     }
 

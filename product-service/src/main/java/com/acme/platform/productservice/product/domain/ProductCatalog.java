@@ -4,6 +4,7 @@ import com.acme.platform.cache.CacheRead;
 import com.acme.platform.cache.Loaded;
 import com.acme.platform.cache.StampedeProtectedCache;
 import com.acme.platform.productservice.replica.ReadRouter;
+import com.acme.platform.support.PageCursor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -11,7 +12,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -46,12 +46,12 @@ public class ProductCatalog {
         return reads.read(minPosition, at -> new Loaded<>(repository.findById(id).orElse(null), at.position()));
     }
 
-    public ProductPage list(Optional<UUID> after, int limit, long token) {
+    /** @param cursor the nextCursor of the previous page, or null for the first */
+    public PageCursor.Page<Product> list(String cursor, int limit, long token) {
+        var after = PageCursor.decode(cursor);
         // One row more than asked tells whether another page exists without a COUNT.
         List<Product> rows = reads.read(token, at -> repository.findPageAfter(after, limit + 1));
-        boolean more = rows.size() > limit;
-        List<Product> items = more ? rows.subList(0, limit) : rows;
-        return new ProductPage(List.copyOf(items), more ? PageCursor.encode(items.getLast().id()) : null);
+        return PageCursor.page(rows, limit, Product::id);
     }
 
     /** Order-time lookups: from the primary, never stale by the replication lag. */

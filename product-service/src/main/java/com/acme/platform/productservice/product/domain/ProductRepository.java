@@ -5,11 +5,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.UUID;
 
-/** SQL for the product table. Which server a read runs on is decided by the caller's transaction (see ReadRouter). */
+/**
+ * SQL for the product table, its only owner (stock reservations change stock through here too). Which server a read
+ * runs on is decided by the caller's transaction (see ReadRouter).
+ */
 @Repository
 public class ProductRepository {
 
@@ -81,6 +88,42 @@ public class ProductRepository {
     /** @return the version the product had, if it existed */
     public Optional<Long> delete(UUID id) {
         return jdbc.sql("DELETE FROM product WHERE id = :id RETURNING version").param("id", id).query(Long.class).optional();
+    }
+
+    /**
+     * Locks the products in id order ({@code FOR UPDATE}: a fixed order, so two reservations cannot deadlock) and
+     * returns their stock; unknown ids are absent. Call inside the transaction that then changes them.
+     */
+    public Map<UUID, Integer> lockStock(Collection<UUID> ids) {
+        Map<UUID, Integer> stock = new TreeMap<>();
+        jdbc.sql("SELECT id, stock FROM product WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+                .param("ids", List.copyOf(ids))
+                .query((rs, n) -> stock.put(rs.getObject("id", UUID.class), rs.getInt("stock")))
+                .list();
+        return stock;
+    }
+
+    /**
+     * Takes each quantity off its product's stock in one statement (a new version per product, like any write; the
+     * caller locked the rows and checked every line fits). Returns each product's new version.
+     */
+    public Map<UUID, Long> takeStock(Map<UUID, Integer> quantities) {
+        StringJoiner values = new StringJoiner(", ");
+        List<Map.Entry<UUID, Integer>> lines = List.copyOf(quantities.entrySet());
+        for (int i = 0; i < lines.size(); i++) {
+            values.add("(CAST(:id" + i + " AS uuid), CAST(:q" + i + " AS integer))");
+        }
+        JdbcClient.StatementSpec statement = jdbc.sql("UPDATE product p SET stock = p.stock - w.quantity, "
+                + "version = p.version + 1, updated_at = now() FROM (VALUES " + values + ") AS w(id, quantity) "
+                + "WHERE p.id = w.id RETURNING p.id, p.version");
+        for (int i = 0; i < lines.size(); i++) {
+            statement = statement.param("id" + i, lines.get(i).getKey()).param("q" + i, lines.get(i).getValue());
+        }
+        Map<UUID, Long> versions = new HashMap<>();
+        statement.query(rs -> {
+            versions.put(rs.getObject(1, UUID.class), rs.getLong(2));
+        });
+        return versions;
     }
 
     /** The primary's WAL position; read after a commit, it is at or past that commit's record. */

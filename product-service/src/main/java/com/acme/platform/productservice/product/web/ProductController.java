@@ -1,15 +1,16 @@
 package com.acme.platform.productservice.product.web;
 
-import com.acme.platform.productservice.config.ProductCacheProperties;
-import com.acme.platform.productservice.product.domain.PageCursor;
+import com.acme.platform.productservice.product.config.ProductCacheProperties;
 import com.acme.platform.productservice.product.domain.Product;
 import com.acme.platform.productservice.product.domain.ProductCatalog;
-import com.acme.platform.productservice.product.domain.ProductPage;
 import com.acme.platform.productservice.product.domain.ProductRead;
 import com.acme.platform.productservice.product.domain.Written;
 import com.acme.platform.productservice.replica.WalPosition;
 import com.acme.platform.support.InvalidRequestException;
+import com.acme.platform.support.PageCursor;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,7 +34,6 @@ import java.util.UUID;
 @RequestMapping("/api/products")
 class ProductController {
 
-    static final int MAX_LIMIT = 1000;
     static final String CONSISTENCY_TOKEN = "X-Consistency-Token";
     static final String X_CACHE = "X-Cache";
 
@@ -46,13 +46,12 @@ class ProductController {
     }
 
     @GetMapping
-    ProductPage list(@RequestParam(defaultValue = "20") int limit, @RequestParam(required = false) String cursor,
-                     @RequestHeader(name = CONSISTENCY_TOKEN, required = false) String token) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            // The contract: out-of-range limits are rejected, never clamped silently.
-            throw new InvalidRequestException("'limit' must be between 1 and " + MAX_LIMIT + ", got " + limit);
-        }
-        return catalog.list(PageCursor.decode(cursor), limit, WalPosition.parseToken(token));
+    PageCursor.Page<Product> list(
+            // The contract: out-of-range limits are rejected (400), never clamped silently.
+            @RequestParam(defaultValue = "20") @Min(PageCursor.MIN_LIMIT) @Max(PageCursor.MAX_LIMIT) int limit,
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = CONSISTENCY_TOKEN, required = false) String token) {
+        return catalog.list(cursor, limit, WalPosition.parseToken(token));
     }
 
     @GetMapping("/{id}")

@@ -16,11 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import java.util.stream.Collectors;
 
 /** product-service's domain errors as RFC 9457 problem details; the common cases are in CommonProblemHandler. */
 @RestControllerAdvice
@@ -50,16 +47,6 @@ public class ProductProblemHandler {
     @ExceptionHandler(DuplicateKeyException.class)
     ProblemDetail duplicate(DuplicateKeyException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "a product with this sku already exists");
-    }
-
-    /** Field by field, so a client can fix every mistake in one go. */
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ProblemDetail invalid(MethodArgumentNotValidException e) {
-        String detail = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> "'" + f.getField() + "' " + f.getDefaultMessage())
-                .sorted()
-                .collect(Collectors.joining("; "));
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail.isEmpty() ? "invalid request body" : detail);
     }
 
     @ExceptionHandler(CacheBypassRejectedException.class)

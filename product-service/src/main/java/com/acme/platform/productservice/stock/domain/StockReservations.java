@@ -1,7 +1,7 @@
 package com.acme.platform.productservice.stock.domain;
 
 import com.acme.platform.productservice.product.domain.ProductCatalog;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.acme.platform.productservice.product.domain.ProductRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -35,12 +35,15 @@ public class StockReservations {
     public record Request(UUID orderId, List<ReservationLine> lines) {
     }
 
-    private final JdbcClient jdbc;
+    private final StockReservationRepository reservations;
+    private final ProductRepository products;
     private final TransactionTemplate transaction;
     private final ProductCatalog catalog;
 
-    public StockReservations(JdbcClient jdbc, PlatformTransactionManager transactions, ProductCatalog catalog) {
-        this.jdbc = jdbc;
+    StockReservations(StockReservationRepository reservations, ProductRepository products,
+                      PlatformTransactionManager transactions, ProductCatalog catalog) {
+        this.reservations = reservations;
+        this.products = products;
         this.transaction = new TransactionTemplate(transactions);
         this.catalog = catalog;
     }
@@ -72,59 +75,38 @@ public class StockReservations {
     private ReservationOutcome reserveOne(UUID orderId, List<ReservationLine> lines, Map<UUID, Long> changed) {
         Map<UUID, Long> written = new HashMap<>();
         ReservationOutcome outcome = transaction.execute(status -> {
-            int claimed = jdbc.sql("INSERT INTO stock_reservation (order_id, status) VALUES (:order, 'PENDING') "
-                    + "ON CONFLICT (order_id) DO NOTHING").param("order", orderId).update();
-            if (claimed == 0) {
-                return jdbc.sql("SELECT status, reason FROM stock_reservation WHERE order_id = :order").param("order", orderId)
-                        .query((rs, n) -> new ReservationOutcome(orderId, rs.getString("status"), rs.getString("reason"), true))
-                        .single();
+            Optional<ReservationOutcome> earlier = reservations.claim(orderId);
+            if (earlier.isPresent()) {
+                return earlier.get();
             }
             Map<UUID, Integer> wanted = new TreeMap<>();
             lines.forEach(line -> wanted.merge(line.productId(), line.quantity(), Integer::sum));
-            Map<UUID, Integer> stock = new TreeMap<>();
-            jdbc.sql("SELECT id, stock FROM product WHERE id IN (:ids) ORDER BY id FOR UPDATE")
-                    .param("ids", List.copyOf(wanted.keySet()))
-                    .query((rs, n) -> stock.put(rs.getObject("id", UUID.class), rs.getInt("stock")))
-                    .list();
-            String refusal = null;
-            for (Map.Entry<UUID, Integer> line : wanted.entrySet()) {
-                Integer available = stock.get(line.getKey());
-                if (available == null) {
-                    refusal = "unknown product " + line.getKey();
-                    break;
-                }
-                if (available < line.getValue()) {
-                    refusal = "insufficient stock for product " + line.getKey();
-                    break;
-                }
-            }
+            Map<UUID, Integer> stock = products.lockStock(wanted.keySet());
+            String refusal = refusal(wanted, stock);
             if (refusal == null) {
-                decrement(wanted, written);
+                written.putAll(products.takeStock(wanted));
             }
-            String result = refusal == null ? ReservationOutcome.RESERVED : ReservationOutcome.REJECTED;
-            jdbc.sql("UPDATE stock_reservation SET status = :status, reason = :reason WHERE order_id = :order")
-                    .param("status", result).param("reason", refusal).param("order", orderId).update();
-            return new ReservationOutcome(orderId, result, refusal, false);
+            ReservationOutcome result = new ReservationOutcome(orderId,
+                    refusal == null ? ReservationOutcome.RESERVED : ReservationOutcome.REJECTED, refusal, false);
+            reservations.store(result);
+            return result;
         });
         // Only once committed: a rolled-back reservation changed nothing to invalidate.
         written.forEach((id, version) -> changed.merge(id, version, Math::max));
         return outcome;
     }
 
-    /** Every line in one statement (the rows are locked already); collects each product's new version. */
-    private void decrement(Map<UUID, Integer> wanted, Map<UUID, Long> written) {
-        StringJoiner values = new StringJoiner(", ");
-        List<Map.Entry<UUID, Integer>> lines = List.copyOf(wanted.entrySet());
-        for (int i = 0; i < lines.size(); i++) {
-            values.add("(CAST(:id" + i + " AS uuid), CAST(:q" + i + " AS integer))");
+    /** Why the order cannot be served in full, or null when every line fits. */
+    private static String refusal(Map<UUID, Integer> wanted, Map<UUID, Integer> stock) {
+        for (Map.Entry<UUID, Integer> line : wanted.entrySet()) {
+            Integer available = stock.get(line.getKey());
+            if (available == null) {
+                return "unknown product " + line.getKey();
+            }
+            if (available < line.getValue()) {
+                return "insufficient stock for product " + line.getKey();
+            }
         }
-        JdbcClient.StatementSpec statement = jdbc.sql("UPDATE product p SET stock = p.stock - w.quantity, version = p.version + 1, updated_at = now() "
-                + "FROM (VALUES " + values + ") AS w(id, quantity) WHERE p.id = w.id RETURNING p.id, p.version");
-        for (int i = 0; i < lines.size(); i++) {
-            statement = statement.param("id" + i, lines.get(i).getKey()).param("q" + i, lines.get(i).getValue());
-        }
-        statement.query(rs -> {
-            written.put(rs.getObject(1, UUID.class), rs.getLong(2));
-        });
+        return null;
     }
 }

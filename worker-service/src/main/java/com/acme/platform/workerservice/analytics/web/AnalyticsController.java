@@ -1,7 +1,10 @@
 package com.acme.platform.workerservice.analytics.web;
 
-import com.acme.platform.support.InvalidRequestException;
-import com.acme.platform.workerservice.analytics.domain.TopProducts;
+import com.acme.platform.support.PageCursor;
+import com.acme.platform.workerservice.analytics.domain.Analytics;
+import com.acme.platform.workerservice.analytics.domain.ProductSales;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,20 +14,17 @@ import java.util.List;
 @RestController
 class AnalyticsController {
 
-    record TopProductsPage(List<TopProducts.Entry> items) {
+    record TopProductsPage(List<ProductSales> items) {
     }
 
-    private final TopProducts topProducts;
+    private final Analytics analytics;
 
-    AnalyticsController(TopProducts topProducts) {
-        this.topProducts = topProducts;
+    AnalyticsController(Analytics analytics) {
+        this.analytics = analytics;
     }
 
     @GetMapping("/api/analytics/top-products")
-    TopProductsPage top(@RequestParam(defaultValue = "10") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new InvalidRequestException("limit must be 1..1000, got " + limit);
-        }
-        return new TopProductsPage(topProducts.top(limit));
+    TopProductsPage top(@RequestParam(defaultValue = "10") @Min(PageCursor.MIN_LIMIT) @Max(PageCursor.MAX_LIMIT) int limit) {
+        return new TopProductsPage(analytics.topProducts(limit));
     }
 }

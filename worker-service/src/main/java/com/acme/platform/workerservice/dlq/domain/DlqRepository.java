@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+/** SQL for the dlq_entry table. */
 @Repository
-public class DlqRepository {
+class DlqRepository {
 
     private final JdbcClient jdbc;
 
@@ -20,7 +21,7 @@ public class DlqRepository {
     }
 
     /** Records a dead letter once; a redelivered DLT record (same source position and group) changes nothing. */
-    public void record(DlqEntry e) {
+    void record(DlqEntry e) {
         jdbc.sql("""
                         INSERT INTO dlq_entry (id, consumer_group, topic, source_partition, source_offset, record_key,
                                                payload, error, attempts, failed_at)
@@ -33,7 +34,7 @@ public class DlqRepository {
     }
 
     /** A replay failed again: the entry stays, with the new error, and is no longer marked as being replayed. */
-    public boolean failedAgain(UUID id, String error, int attempts, java.time.Instant failedAt) {
+    boolean failedAgain(UUID id, String error, int attempts, java.time.Instant failedAt) {
         return jdbc.sql("""
                         UPDATE dlq_entry SET error = :err, attempts = attempts + :a, failed_at = :at, replayed_at = NULL
                         WHERE id = :id""")
@@ -41,7 +42,7 @@ public class DlqRepository {
                 .update() == 1;
     }
 
-    public List<DlqEntry> list(String group, int limit) {
+    List<DlqEntry> list(String group, int limit) {
         String where = group == null ? "" : "WHERE consumer_group = :g ";
         JdbcClient.StatementSpec spec = jdbc.sql("SELECT * FROM dlq_entry " + where + "ORDER BY failed_at, id LIMIT :n")
                 .param("n", limit);
@@ -54,7 +55,7 @@ public class DlqRepository {
                 rs.getTimestamp("failed_at").toInstant())).list();
     }
 
-    public Optional<DlqEntry> find(UUID id) {
+    Optional<DlqEntry> find(UUID id) {
         return jdbc.sql("SELECT * FROM dlq_entry WHERE id = :id").param("id", id)
                 .query((rs, i) -> new DlqEntry(rs.getObject("id", UUID.class), rs.getString("consumer_group"),
                         rs.getString("topic"), rs.getInt("source_partition"), rs.getLong("source_offset"),
@@ -63,15 +64,15 @@ public class DlqRepository {
                 .optional();
     }
 
-    public void markReplayed(UUID id) {
+    void markReplayed(UUID id) {
         jdbc.sql("UPDATE dlq_entry SET replayed_at = now() WHERE id = :id").param("id", id).update();
     }
 
-    public boolean delete(UUID id) {
+    boolean delete(UUID id) {
         return jdbc.sql("DELETE FROM dlq_entry WHERE id = :id").param("id", id).update() == 1;
     }
 
-    public Map<String, Long> countByGroup() {
+    Map<String, Long> countByGroup() {
         return jdbc.sql("SELECT consumer_group, count(*) AS n FROM dlq_entry GROUP BY consumer_group")
                 .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

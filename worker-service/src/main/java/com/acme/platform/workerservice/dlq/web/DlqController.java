@@ -1,11 +1,12 @@
 package com.acme.platform.workerservice.dlq.web;
 
-import com.acme.platform.support.InvalidRequestException;
-import com.acme.platform.workerservice.dlq.DlqReplayer;
-import com.acme.platform.workerservice.dlq.domain.DlqEntry;
-import com.acme.platform.workerservice.dlq.domain.DlqNotFoundException;
-import com.acme.platform.workerservice.dlq.domain.DlqRepository;
 import com.acme.platform.events.ConsumerGroups;
+import com.acme.platform.support.InvalidRequestException;
+import com.acme.platform.support.PageCursor;
+import com.acme.platform.workerservice.dlq.domain.DlqEntry;
+import com.acme.platform.workerservice.dlq.domain.DlqService;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,19 +29,15 @@ class DlqController {
     record DlqPage(List<DlqEntry> items) {
     }
 
-    private final DlqRepository dlq;
-    private final DlqReplayer replayer;
+    private final DlqService dlq;
 
-    DlqController(DlqRepository dlq, DlqReplayer replayer) {
+    DlqController(DlqService dlq) {
         this.dlq = dlq;
-        this.replayer = replayer;
     }
 
     @GetMapping
-    DlqPage list(@RequestParam(required = false) String group, @RequestParam(defaultValue = "20") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new InvalidRequestException("limit must be 1..1000, got " + limit);
-        }
+    DlqPage list(@RequestParam(required = false) String group,
+                 @RequestParam(defaultValue = "20") @Min(PageCursor.MIN_LIMIT) @Max(PageCursor.MAX_LIMIT) int limit) {
         if (group != null) {
             checkGroup(group);
         }
@@ -49,21 +46,19 @@ class DlqController {
 
     @PostMapping("/{id}/replay")
     ResponseEntity<Void> replay(@PathVariable UUID id) {
-        replayer.replay(id);
+        dlq.replay(id);
         return ResponseEntity.status(HttpStatus.ACCEPTED).build();
     }
 
     @PostMapping("/replay")
     ResponseEntity<Map<String, Integer>> replayGroup(@RequestParam String group) {
         checkGroup(group);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("replayed", replayer.replayGroup(group)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("replayed", dlq.replayGroup(group)));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> discard(@PathVariable UUID id) {
-        if (!dlq.delete(id)) {
-            throw new DlqNotFoundException(id);
-        }
+        dlq.discard(id);
         return ResponseEntity.noContent().build();
     }
 

@@ -1,7 +1,7 @@
 package com.acme.platform.workerservice.notifications.web;
 
 import com.acme.platform.workerservice.notifications.domain.Notification;
-import com.acme.platform.workerservice.notifications.domain.NotificationStore;
+import com.acme.platform.workerservice.notifications.domain.NotificationService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,9 +15,9 @@ class NotificationController {
     record Notifications(List<Notification> items) {
     }
 
-    private final NotificationStore notifications;
+    private final NotificationService notifications;
 
-    NotificationController(NotificationStore notifications) {
+    NotificationController(NotificationService notifications) {
         this.notifications = notifications;
     }
 

@@ -1,0 +1,15 @@
+package com.acme.platform.workerservice;
+
+import com.acme.platform.testsupport.ArchitectureRules;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+
+/** The platform's package rules (features without cycles, adapters through domain services, ...), on this service. */
+@AnalyzeClasses(packages = "com.acme.platform.workerservice", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchTests rules = ArchTests.in(ArchitectureRules.class);
+}
