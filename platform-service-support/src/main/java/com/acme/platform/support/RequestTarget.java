@@ -2,11 +2,12 @@ package com.acme.platform.support;
 
 /**
  * Names what is wrong with a request target (path and query, as sent) by RFC 3986: every character is unreserved, a
- * sub-delim, {@code : @ / ?}, or part of a {@code %XX} escape. Tomcat refuses such targets itself (in the request line,
- * or when it decodes the path) and a query's broken escape when the application first reads a parameter; this turns
- * either into a detail that names the offending character, worded as the gateway words it.
+ * sub-delim, {@code : @ / ?}, or part of a {@code %XX} escape. One wording for every entry point: the gateway checks
+ * each target with it before Spring WebFlux would fail to parse the URI (and answer an empty 400); on the services,
+ * Tomcat refuses such targets itself (in the request line, or when it decodes the path) and a query's broken escape
+ * when the application first reads a parameter, and this turns either into a detail naming the offending character.
  */
-final class RequestTarget {
+public final class RequestTarget {
 
     private static final boolean[] ALLOWED = new boolean[128];
 
@@ -27,7 +28,7 @@ final class RequestTarget {
     }
 
     /** Why the target is malformed, as a problem detail; {@code null} when it is well-formed (the hot path: one table lookup per character). */
-    static String problem(String target) {
+    public static String problem(String target) {
         int query = -1;
         for (int i = 0, n = target.length(); i < n; i++) {
             char c = target.charAt(i);
@@ -54,7 +55,7 @@ final class RequestTarget {
     }
 
     /** The text, at most 200 characters of it, with anything but printable ASCII and spaces replaced: safe for a log line. */
-    static String printable(String text) {
+    public static String printable(String text) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), 200));
         for (int i = 0; i < text.length() && i < 200; i++) {
             char c = text.charAt(i);
@@ -64,7 +65,7 @@ final class RequestTarget {
     }
 
     private static String describe(char c) {
-        // Tomcat reads the request line as ISO-8859-1: a char above 0x7f is one raw byte of the client's encoding.
+        // Tomcat and Netty read the request line as ISO-8859-1: a char above 0x7f is one raw byte of the client's encoding.
         return c > 0x20 && c < 0x7f ? "'" + c + "'" : String.format("0x%02X", (int) c);
     }
 

@@ -1,5 +1,6 @@
 package com.acme.platform.gateway.malformed;
 
+import com.acme.platform.support.RequestTarget;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;

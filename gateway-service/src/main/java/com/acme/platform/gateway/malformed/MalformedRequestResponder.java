@@ -1,5 +1,6 @@
 package com.acme.platform.gateway.malformed;
 
+import com.acme.platform.support.RequestTarget;
 import com.acme.platform.gateway.requestid.RequestIdWebFilter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpHeaderNames;
