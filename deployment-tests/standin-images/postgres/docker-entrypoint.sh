@@ -6,6 +6,10 @@
 set -Eeuo pipefail
 
 if [ "${1:0:1}" = - ]; then set -- postgres "$@"; fi
+# `postgres --version` / `--help` (and -C): no data directory needed, as in the official entrypoint.
+for arg in "${@:2}"; do
+  case "$arg" in -'?'|--help|--describe-config|-V|--version|-C|--config-var*) exec "$@" ;; esac
+done
 
 if [ "$1" = postgres ] && [ "$(id -u)" = 0 ]; then
   mkdir -p "$PGDATA"

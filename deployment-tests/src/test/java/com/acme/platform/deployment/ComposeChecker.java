@@ -281,8 +281,7 @@ final class ComposeChecker {
             violations.add(name + ": healthcheck " + test + " does not probe " + instance.healthPath() + " on port "
                     + healthPort + " as local.sh does");
         }
-        Path applicationYml = root.resolve(module).resolve("src/main/resources/application.yml");
-        Set<String> placeholders = placeholders(RepositoryFiles.read(applicationYml));
+        Set<String> placeholders = settingsPlaceholders(module);
         if (instance.hasDatabase()) {
             // The standby's URL only where the service reads it (product-service's read split).
             for (String variable : placeholders.contains("DB_REPLICA_URL") ? List.of("DB_URL", "DB_REPLICA_URL") : List.of("DB_URL")) {
@@ -300,7 +299,8 @@ final class ComposeChecker {
             // reads it: it suggests a setting that does nothing.
             if (!placeholders.contains(variable) && !RUNTIME_VARIABLES.containsKey(variable)) {
                 violations.add(name + ": sets " + variable + ", which " + module
-                        + "/src/main/resources/application.yml never reads (no ${" + variable + "})");
+                        + "/src/main/resources/application.yml never reads (no ${" + variable + "}, nor the shared "
+                        + "defaults of a module it depends on)");
             }
         }
         for (String variable : placeholders) {
@@ -308,6 +308,39 @@ final class ComposeChecker {
                 violations.add(name + ": application.yml reads ${" + variable + "} and local.sh sets it, compose does not");
             }
         }
+    }
+
+    /** Shared settings a library module contributes to every service that depends on it. */
+    static final String SHARED_SETTINGS_FILE = "src/main/resources/META-INF/platform-defaults.yml";
+
+    /**
+     * The {@code ${NAME}} placeholders a module reads: its application.yml plus the shared defaults
+     * ({@value #SHARED_SETTINGS_FILE}) of every repository module it depends on, directly or through another one
+     * (platform-service-support: management, tracing, logging; platform-events: Kafka).
+     */
+    private Set<String> settingsPlaceholders(String module) {
+        Set<String> placeholders = new java.util.TreeSet<>(
+                placeholders(RepositoryFiles.read(root.resolve(module).resolve("src/main/resources/application.yml"))));
+        for (String dependency : repositoryDependencies(module, new java.util.TreeSet<>())) {
+            Path shared = root.resolve(dependency).resolve(SHARED_SETTINGS_FILE);
+            if (java.nio.file.Files.exists(shared)) {
+                placeholders.addAll(placeholders(RepositoryFiles.read(shared)));
+            }
+        }
+        return placeholders;
+    }
+
+    /** The repository's modules {@code module} depends on, transitively (a module is a directory with a pom). */
+    private Set<String> repositoryDependencies(String module, Set<String> found) {
+        String pom = RepositoryFiles.read(root.resolve(module).resolve("pom.xml"));
+        Matcher artifact = Pattern.compile("<dependency>\\s*<groupId>[^<]*</groupId>\\s*<artifactId>([^<]+)</artifactId>").matcher(pom);
+        while (artifact.find()) {
+            String dependency = artifact.group(1);
+            if (java.nio.file.Files.exists(root.resolve(dependency).resolve("pom.xml")) && found.add(dependency)) {
+                repositoryDependencies(dependency, found);
+            }
+        }
+        return found;
     }
 
     /** Placeholders local.sh sets that only make sense on one machine (devstack ports): compose sets its own. */

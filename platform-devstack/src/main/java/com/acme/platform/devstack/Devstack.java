@@ -24,14 +24,13 @@ public final class Devstack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Devstack.class);
 
-    /** What {@link #start(DevstackSettings, Set)} can start on its own; a test starts only what it uses. */
-    public enum Component { POSTGRES, REDIS, KAFKA }
-
     private final DevstackSettings settings;
     private final PostgresServers postgres;
     private final RedisNode redis;
     private final KafkaBroker kafka;
-    private final Set<Component> started = EnumSet.noneOf(Component.class);
+    private static final Set<Server> POSTGRES = EnumSet.of(Server.POSTGRES_PRIMARY, Server.POSTGRES_STANDBY);
+
+    private final Set<Server> started = EnumSet.noneOf(Server.class);
     private final Map<String, Duration> startupTimes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<Server, Long> frozen = new EnumMap<>(Server.class);
     private Duration startingTime = Duration.ZERO;
@@ -46,27 +45,35 @@ public final class Devstack implements AutoCloseable {
 
     /** Starts every server and returns once all accept work: the standby streams and the topics exist. */
     public static Devstack start(DevstackSettings settings) {
-        return start(settings, EnumSet.allOf(Component.class));
+        return start(settings, EnumSet.allOf(Server.class));
     }
 
     /**
      * Starts these servers now and each other one on first use: when a test asks for its address or stops it. A test
      * JVM that only talks to Redis (the cache library, the gateway) then never pays for PostgreSQL and Kafka.
      */
-    public static Devstack start(DevstackSettings settings, Set<Component> servers) {
+    public static Devstack start(DevstackSettings settings, Set<Server> servers) {
         if (!settings.keepData()) {
             Files2.deleteRecursively(settings.dataDir());
         }
         Devstack stack = new Devstack(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "devstack-shutdown"));
-        stack.ensureStarted(servers);
+        try {
+            stack.ensureStarted(servers);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
         return stack;
     }
 
     /** Starts whichever of these servers is not running yet, together, and returns once they all accept work. */
-    public synchronized void ensureStarted(Set<Component> servers) {
-        Set<Component> missing = EnumSet.noneOf(Component.class);
+    public synchronized void ensureStarted(Set<Server> servers) {
+        Set<Server> missing = EnumSet.noneOf(Server.class);
         missing.addAll(servers);
+        if (missing.contains(Server.POSTGRES_PRIMARY) || missing.contains(Server.POSTGRES_STANDBY)) {
+            missing.addAll(POSTGRES);
+        }
         missing.removeAll(started);
         if (missing.isEmpty() || closed) {
             return;
@@ -75,7 +82,7 @@ public final class Devstack implements AutoCloseable {
             Instant t0 = Instant.now();
             // Kafka's JVM boots in the background while PostgreSQL and Redis start here.
             Thread kafkaStarter = null;
-            if (missing.contains(Component.KAFKA)) {
+            if (missing.contains(Server.KAFKA)) {
                 kafkaStarter = Thread.ofPlatform().name("devstack-kafka").start(() -> {
                     Instant k0 = Instant.now();
                     kafka.start();
@@ -83,10 +90,10 @@ public final class Devstack implements AutoCloseable {
                     startupTimes.put("kafka", Duration.between(k0, Instant.now()));
                 });
             }
-            if (missing.contains(Component.POSTGRES)) {
+            if (missing.contains(Server.POSTGRES_PRIMARY)) {
                 postgres.start(startupTimes);
             }
-            if (missing.contains(Component.REDIS)) {
+            if (missing.contains(Server.REDIS)) {
                 Instant r0 = Instant.now();
                 redis.start();
                 startupTimes.put("redis", Duration.between(r0, Instant.now()));
@@ -102,12 +109,22 @@ public final class Devstack implements AutoCloseable {
             startingTime = startingTime.plus(took);
             log.info("devstack started {} in {} ms: {}", missing, took.toMillis(), startupReport());
         } catch (RuntimeException | InterruptedException e) {
-            close();
-            throw new IllegalStateException("devstack did not start: " + e.getMessage(), e);
+            // Stop only what this attempt started (a half-started server holds its port): the servers already
+            // running stay up for the tests using them, and the next use of this one tries again.
+            if (missing.contains(Server.KAFKA)) {
+                runQuietly("kafka", kafka::stop);
+            }
+            if (missing.contains(Server.REDIS)) {
+                runQuietly("redis", redis::stop);
+            }
+            if (missing.contains(Server.POSTGRES_PRIMARY)) {
+                runQuietly("postgres", postgres::close);
+            }
+            throw new IllegalStateException("devstack did not start " + missing + ": " + e.getMessage(), e);
         }
     }
 
-    private void ensureStarted(Component server) {
+    private void ensureStarted(Server server) {
         ensureStarted(EnumSet.of(server));
     }
 
@@ -117,13 +134,13 @@ public final class Devstack implements AutoCloseable {
 
     /** JDBC URL of a database on the primary (writes). User and password: {@code postgres}/{@code postgres}. */
     public String primaryJdbcUrl(String database) {
-        ensureStarted(Component.POSTGRES);
+        ensureStarted(Server.POSTGRES_PRIMARY);
         return postgres.primaryUrl(database);
     }
 
     /** JDBC URL of the same database on the streaming standby (reads, possibly behind by the replication lag). */
     public String standbyJdbcUrl(String database) {
-        ensureStarted(Component.POSTGRES);
+        ensureStarted(Server.POSTGRES_PRIMARY);
         return postgres.standbyUrl(database);
     }
 
@@ -140,12 +157,12 @@ public final class Devstack implements AutoCloseable {
     }
 
     public int redisPort() {
-        ensureStarted(Component.REDIS);
+        ensureStarted(Server.REDIS);
         return settings.redisPort();
     }
 
     public String kafkaBootstrapServers() {
-        ensureStarted(Component.KAFKA);
+        ensureStarted(Server.KAFKA);
         return kafka.bootstrapServers();
     }
 
@@ -167,7 +184,7 @@ public final class Devstack implements AutoCloseable {
      * placeholders every service's application.yml reads, so tests, ./local.sh and compose wire services alike.
      */
     public Map<String, String> serviceEnvironment(String database) {
-        ensureStarted(EnumSet.allOf(Component.class)); // together: faster than one by one on first use
+        ensureStarted(EnumSet.allOf(Server.class)); // together: faster than one by one on first use
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DB_URL", primaryJdbcUrl(database));
         env.put("DB_REPLICA_URL", standbyJdbcUrl(database));
@@ -198,56 +215,59 @@ public final class Devstack implements AutoCloseable {
     // --- fault injection: each stop has its start; tests restore what they break -----------------------------
 
     public void stopPrimary() {
-        ensureStarted(Component.POSTGRES);
+        ensureStarted(Server.POSTGRES_PRIMARY);
         postgres.stopPrimary();
     }
 
     public void startPrimary() {
-        ensureStarted(Component.POSTGRES);
+        ensureStarted(Server.POSTGRES_PRIMARY);
         postgres.startPrimary();
         postgres.awaitStreaming(Duration.ofSeconds(30));
     }
 
     public void stopStandby() {
-        ensureStarted(Component.POSTGRES);
+        ensureStarted(Server.POSTGRES_PRIMARY);
         postgres.stopStandby();
     }
 
     public void startStandby() {
-        ensureStarted(Component.POSTGRES);
+        ensureStarted(Server.POSTGRES_PRIMARY);
         postgres.startStandby();
         postgres.awaitStreaming(Duration.ofSeconds(30));
     }
 
     /** Delays the standby's replay of commits, at runtime; {@link Duration#ZERO} switches the delay off. */
     public void setStandbyReplayDelay(Duration delay) {
-        ensureStarted(Component.POSTGRES);
+        ensureStarted(Server.POSTGRES_PRIMARY);
         postgres.setStandbyReplayDelay(delay);
     }
 
     public void stopRedis() {
-        ensureStarted(Component.REDIS);
+        ensureStarted(Server.REDIS);
         redis.stop();
     }
 
     public void startRedis() {
-        ensureStarted(Component.REDIS);
+        ensureStarted(Server.REDIS);
         redis.start();
     }
 
     public void stopKafka() {
-        ensureStarted(Component.KAFKA);
+        ensureStarted(Server.KAFKA);
         kafka.stop();
     }
 
     public void startKafka() {
-        ensureStarted(Component.KAFKA);
+        ensureStarted(Server.KAFKA);
         kafka.start();
     }
 
     // --- hangs: a frozen process tree (SIGSTOP) keeps its sockets open and answers nothing; resume with SIGCONT ---
 
-    /** The servers {@link #freeze} and {@link #resume} know, by the names {@link #serverPids()} uses. */
+    /**
+     * The servers of a devstack, by the names {@link #serverPids()} uses: what {@link #ensureStarted}, {@link #freeze}
+     * and {@link #resume} take. The standby is a copy of the primary: the two start together.
+     */
     public enum Server {
         POSTGRES_PRIMARY("postgres-primary"), POSTGRES_STANDBY("postgres-standby"), REDIS("redis"), KAFKA("kafka");
 
@@ -267,6 +287,7 @@ public final class Devstack implements AutoCloseable {
      * new connects still complete (the kernel answers the handshake), but no byte comes back until {@link #resume}.
      */
     public void freeze(Server server) {
+        ensureStarted(EnumSet.of(server));
         long pid = pidOf(server);
         synchronized (frozen) {
             ProcessTree.freeze(pid);

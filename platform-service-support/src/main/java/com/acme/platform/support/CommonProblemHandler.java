@@ -1,8 +1,13 @@
 package com.acme.platform.support;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -18,6 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class CommonProblemHandler extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(CommonProblemHandler.class);
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
@@ -28,5 +35,25 @@ public class CommonProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalidRequest(InvalidRequestException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /**
+     * Tomcat parses the query string when a parameter is first read, and throws if an escape is broken
+     * ({@code ?cursor=%%%}), the decoded bytes are not UTF-8, or there are too many parameters. Unhandled, that ends
+     * in Spring's default error JSON; here it is a 400 problem naming what is wrong, and one log line.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalidParameters(InvalidParameterException e, HttpServletRequest request) {
+        String target = request.getRequestURI() + "?" + request.getQueryString();
+        String detail = request.getQueryString() == null ? null : RequestTarget.problem(target);
+        if (detail == null) {
+            detail = e.getCause() instanceof java.nio.charset.CharacterCodingException
+                    ? "The query string's percent-encoded bytes are not valid UTF-8"
+                    : "The query string could not be parsed: " + RequestTarget.printable(
+                            String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+        HttpStatusCode status = HttpStatusCode.valueOf(e.getErrorCode());
+        log.info("{} {} -> {} malformed request: {}", request.getMethod(), RequestTarget.printable(target), status.value(), detail);
+        return ProblemDetail.forStatusAndDetail(status, detail);
     }
 }

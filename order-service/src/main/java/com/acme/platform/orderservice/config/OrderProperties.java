@@ -9,9 +9,11 @@ import org.springframework.validation.annotation.Validated;
 import java.time.Duration;
 
 /**
- * order-service settings; every value is documented (unit and why) in application.yml.
+ * order-service settings; every value is documented (unit and why) in application.yml. The calls to product-service
+ * are configured where every service configures them: platform.http-client (timeouts) and resilience4j.* (breaker,
+ * retry).
  *
- * @param productService how order placement calls product-service's batch lookup
+ * @param productService what a client is told while product-service is unavailable
  * @param outbox         how the relay drains the outbox to Kafka
  */
 @Validated
@@ -19,18 +21,9 @@ import java.time.Duration;
 public record OrderProperties(@NotNull @Valid ProductService productService, @NotNull @Valid Outbox outbox) {
 
     /**
-     * @param connectTimeout   TCP connect timeout per attempt
-     * @param readTimeout      response timeout per attempt
-     * @param maxAttempts      attempts in total (the batch lookup is a GET, so retrying it is safe)
-     * @param retryWait        pause between attempts
-     * @param failureRateThreshold percentage of failed calls that opens the circuit breaker
-     * @param openFor          how long the breaker stays open before letting a probe through
-     * @param retryAfter       what a 503 tells the client in Retry-After
+     * @param retryAfter what a 503 tells the client in Retry-After
      */
-    public record ProductService(@NotNull Duration connectTimeout, @NotNull Duration readTimeout,
-                                 @Min(1) int maxAttempts, @NotNull Duration retryWait,
-                                 @Min(1) int failureRateThreshold, @NotNull Duration openFor,
-                                 @NotNull Duration retryAfter) {
+    public record ProductService(@NotNull Duration retryAfter) {
     }
 
     /**

@@ -2,9 +2,11 @@ package com.acme.platform.workerservice.analytics;
 
 import com.acme.platform.workerservice.analytics.domain.TopProducts;
 import com.acme.platform.workerservice.dlq.domain.DlqRepository;
-import com.acme.platform.workerservice.events.ConsumerGroups;
-import com.acme.platform.workerservice.events.EventHeaders;
-import com.acme.platform.workerservice.events.OrderEventReader;
+import com.acme.platform.events.ConsumerGroups;
+import com.acme.platform.events.ReplayForGroupFilter;
+import com.acme.platform.events.EventHeaders;
+import com.acme.platform.events.EventReader;
+import com.acme.platform.events.OrderPlacedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -13,22 +15,20 @@ import org.springframework.stereotype.Component;
 @Component
 class AnalyticsListener {
 
-    private final OrderEventReader reader;
+    private final EventReader events;
     private final TopProducts topProducts;
     private final DlqRepository dlq;
 
-    AnalyticsListener(OrderEventReader reader, TopProducts topProducts, DlqRepository dlq) {
-        this.reader = reader;
+    AnalyticsListener(EventReader events, TopProducts topProducts, DlqRepository dlq) {
+        this.events = events;
         this.topProducts = topProducts;
         this.dlq = dlq;
     }
 
-    @KafkaListener(id = "analytics", groupId = ConsumerGroups.ANALYTICS, topics = "${worker.topics.orders:orders}")
+    @KafkaListener(id = "analytics", groupId = ConsumerGroups.ANALYTICS, topics = "${worker.topics.orders:orders}",
+            filter = ReplayForGroupFilter.BEAN)
     void onOrderPlaced(ConsumerRecord<String, String> record) {
-        if (!EventHeaders.isFor(record, ConsumerGroups.ANALYTICS)) {
-            return;
-        }
-        topProducts.record(reader.read(record.value()));
+        topProducts.record(events.read(record.value(), OrderPlacedEvent.class));
         EventHeaders.replayedEntry(record).ifPresent(dlq::delete);
     }
 }

@@ -9,26 +9,16 @@ import org.springframework.validation.annotation.Validated;
 import java.time.Duration;
 
 /**
- * worker-service settings; every value is documented (unit and why) in application.yml.
+ * worker-service settings; every value is documented (unit and why) in application.yml. Listener retries
+ * (platform.events.retry), calls to product-service (platform.http-client, resilience4j.*) are configured where
+ * every service configures them.
  *
- * @param retry          blocking retries of a failed event before it goes to the dead-letter topic
- * @param productService the stock reservation client (fulfillment group)
- * @param analytics      Redis keys and the processed-event memory of the analytics group
- * @param metrics        refresh periods of the computed gauges
+ * @param analytics Redis keys and the processed-event memory of the analytics group
+ * @param metrics   refresh periods of the computed gauges
  */
 @Validated
 @ConfigurationProperties("worker")
-public record WorkerProperties(@NotNull @Valid Retry retry, @NotNull @Valid ProductService productService,
-                               @NotNull @Valid Analytics analytics, @NotNull @Valid Metrics metrics) {
-
-    public record Retry(@Min(1) int maxAttempts, @NotNull Duration initialInterval, double multiplier,
-                        @NotNull Duration maxInterval) {
-    }
-
-    public record ProductService(@NotNull Duration connectTimeout, @NotNull Duration readTimeout,
-                                 @Min(1) int maxAttempts, @NotNull Duration retryWait,
-                                 @Min(1) int failureRateThreshold, @NotNull Duration openFor) {
-    }
+public record WorkerProperties(@NotNull @Valid Analytics analytics, @NotNull @Valid Metrics metrics) {
 
     public record Analytics(@NotNull String keyPrefix, @NotNull Duration processedEventTtl) {
     }

@@ -1,7 +1,7 @@
 package com.acme.platform.workerservice.dlq;
 
 import com.acme.platform.workerservice.dlq.domain.DlqRepository;
-import com.acme.platform.workerservice.events.ConsumerGroups;
+import com.acme.platform.events.ConsumerGroups;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -2,8 +2,9 @@ package com.acme.platform.workerservice.dlq;
 
 import com.acme.platform.workerservice.dlq.domain.DlqEntry;
 import com.acme.platform.workerservice.dlq.domain.DlqRepository;
-import com.acme.platform.workerservice.events.ConsumerGroups;
-import com.acme.platform.workerservice.events.EventHeaders;
+import com.acme.platform.events.ConsumerGroups;
+import com.acme.platform.events.EventHeaders;
+import com.acme.platform.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ class DlqRecorder {
     }
 
     @KafkaListener(id = "dlq-recorder", groupId = ConsumerGroups.DLQ_RECORDER,
-            topics = {"${worker.topics.orders:orders}-dlt", "order-status-dlt"})
+            topics = {"${worker.topics.orders:orders}-dlt", Topics.ORDER_STATUS + "-dlt"})
     void onDeadLetter(ConsumerRecord<String, String> record) {
         String group = EventHeaders.text(record, EventHeaders.FAILED_GROUP)
                 .or(() -> EventHeaders.text(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP))
@@ -42,7 +43,8 @@ class DlqRecorder {
         String error = EventHeaders.text(record, EventHeaders.ERROR).orElseGet(() ->
                 EventHeaders.text(record, KafkaHeaders.DLT_EXCEPTION_FQCN).orElse("unknown") + ": "
                         + EventHeaders.text(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE).orElse(""));
-        Instant failedAt = timestamp(record);
+        // Now, not the record's timestamp: a DLT record keeps the original's, the time the event was first sent.
+        Instant failedAt = Instant.now();
         var replayed = EventHeaders.replayedEntry(record);
         if (replayed.isPresent() && dlq.failedAgain(replayed.get(), error, attempts, failedAt)) {
             log.warn("replay of dead letter {} failed again in group {}", replayed.get(), group);
@@ -55,11 +57,6 @@ class DlqRecorder {
         dlq.record(new DlqEntry(UUID.randomUUID(), group, topic, partition, offset, record.key(), record.value(),
                 error, attempts, failedAt));
         log.warn("dead letter from group {} at {}-{}@{}: {}", group, topic, partition, offset, error);
-    }
-
-    /** The dead letter's own publication time: the DLT record keeps the original's timestamp, so it is not used. */
-    private static Instant timestamp(ConsumerRecord<String, String> record) {
-        return Instant.now();
     }
 
     private static int intHeader(ConsumerRecord<?, ?> record, String name, int fallback) {

@@ -3,13 +3,14 @@ package com.acme.platform.workerservice.dlq;
 import com.acme.platform.workerservice.dlq.domain.DlqEntry;
 import com.acme.platform.workerservice.dlq.domain.DlqNotFoundException;
 import com.acme.platform.workerservice.dlq.domain.DlqRepository;
-import com.acme.platform.workerservice.events.ConsumerGroups;
-import com.acme.platform.workerservice.events.EventHeaders;
+import com.acme.platform.events.ConsumerGroups;
+import com.acme.platform.events.EventHeaders;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +22,10 @@ import java.util.concurrent.TimeUnit;
  */
 @Service
 public class DlqReplayer {
+
+    /** Groups in this service, which remove a DLQ entry themselves once its replay succeeded. */
+    private static final List<String> LOCAL_GROUPS =
+            List.of(ConsumerGroups.FULFILLMENT, ConsumerGroups.NOTIFICATIONS, ConsumerGroups.ANALYTICS);
 
     private final DlqRepository dlq;
     private final KafkaTemplate<String, String> kafka;
@@ -52,7 +57,7 @@ public class DlqReplayer {
         } catch (Exception e) {
             throw new IllegalStateException("could not republish dead letter " + entry.id() + ": " + e.getMessage(), e);
         }
-        if (ConsumerGroups.LOCAL.contains(entry.group())) {
+        if (LOCAL_GROUPS.contains(entry.group())) {
             dlq.markReplayed(entry.id());
         } else {
             dlq.delete(entry.id());

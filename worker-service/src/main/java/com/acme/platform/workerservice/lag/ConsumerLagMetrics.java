@@ -1,6 +1,6 @@
 package com.acme.platform.workerservice.lag;
 
-import com.acme.platform.workerservice.events.ConsumerGroups;
+import com.acme.platform.events.ConsumerGroups;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;

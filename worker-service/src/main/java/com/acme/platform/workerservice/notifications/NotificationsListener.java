@@ -1,10 +1,11 @@
 package com.acme.platform.workerservice.notifications;
 
 import com.acme.platform.workerservice.dlq.domain.DlqRepository;
-import com.acme.platform.workerservice.events.ConsumerGroups;
-import com.acme.platform.workerservice.events.EventHeaders;
-import com.acme.platform.workerservice.events.OrderEventReader;
-import com.acme.platform.workerservice.events.OrderPlacedEvent;
+import com.acme.platform.events.ConsumerGroups;
+import com.acme.platform.events.ReplayForGroupFilter;
+import com.acme.platform.events.EventHeaders;
+import com.acme.platform.events.EventReader;
+import com.acme.platform.events.OrderPlacedEvent;
 import com.acme.platform.workerservice.events.ProcessedEvents;
 import com.acme.platform.workerservice.faults.FaultRules;
 import com.acme.platform.workerservice.notifications.domain.Notification;
@@ -23,16 +24,16 @@ import java.util.UUID;
 @Component
 class NotificationsListener {
 
-    private final OrderEventReader reader;
+    private final EventReader events;
     private final NotificationStore notifications;
     private final ProcessedEvents processed;
     private final DlqRepository dlq;
     private final FaultRules faults;
     private final TransactionTemplate transaction;
 
-    NotificationsListener(OrderEventReader reader, NotificationStore notifications, ProcessedEvents processed,
+    NotificationsListener(EventReader events, NotificationStore notifications, ProcessedEvents processed,
                           DlqRepository dlq, FaultRules faults, TransactionTemplate transaction) {
-        this.reader = reader;
+        this.events = events;
         this.notifications = notifications;
         this.processed = processed;
         this.dlq = dlq;
@@ -40,12 +41,10 @@ class NotificationsListener {
         this.transaction = transaction;
     }
 
-    @KafkaListener(id = "notifications", groupId = ConsumerGroups.NOTIFICATIONS, topics = "${worker.topics.orders:orders}")
+    @KafkaListener(id = "notifications", groupId = ConsumerGroups.NOTIFICATIONS, topics = "${worker.topics.orders:orders}",
+            filter = ReplayForGroupFilter.BEAN)
     void onOrderPlaced(ConsumerRecord<String, String> record) {
-        if (!EventHeaders.isFor(record, ConsumerGroups.NOTIFICATIONS)) {
-            return;
-        }
-        OrderPlacedEvent event = reader.read(record.value());
+        OrderPlacedEvent event = events.read(record.value(), OrderPlacedEvent.class);
         faults.checkNotification(event.customerId());
         transaction.executeWithoutResult(status -> {
             if (processed.markProcessed(ConsumerGroups.NOTIFICATIONS, event.eventId())) {

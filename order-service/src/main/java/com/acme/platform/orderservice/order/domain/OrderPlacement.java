@@ -1,8 +1,9 @@
 package com.acme.platform.orderservice.order.domain;
 
+import com.acme.platform.events.OrderPlacedEvent;
+import com.acme.platform.events.Topics;
 import com.acme.platform.orderservice.clients.product.ProductClient;
 import com.acme.platform.orderservice.clients.product.ProductInfo;
-import com.acme.platform.orderservice.events.OrderPlacedEvent;
 import com.acme.platform.orderservice.outbox.OutboxWriter;
 import com.acme.platform.support.InvalidRequestException;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,7 @@ public class OrderPlacement {
                 return false;
             }
             orders.insert(order);
-            outbox.append(OrderPlacedEvent.TOPIC, order.id().toString(), json.writeValueAsString(OrderPlacedEvent.of(order)));
+            outbox.append(Topics.ORDERS, order.id().toString(), json.writeValueAsString(placedEvent(order)));
             return true;
         });
         if (Boolean.TRUE.equals(claimed)) {
@@ -125,6 +126,13 @@ public class OrderPlacement {
                         + " appears twice; put the whole quantity on one line");
             }
         }
+    }
+
+    private static OrderPlacedEvent placedEvent(Order order) {
+        List<OrderPlacedEvent.Line> lines = order.items().stream()
+                .map(l -> new OrderPlacedEvent.Line(l.productId(), l.quantity(), l.unitPriceCents())).toList();
+        return OrderPlacedEvent.of(order.id(), order.customerId(), lines, order.totalCents(), order.currency(),
+                order.createdAt());
     }
 
     /** Prices the lines from the catalog: pure, so {@code OrderPricingTests} checks it without a database. */

@@ -1,10 +1,10 @@
 package com.acme.platform.orderservice.order.web;
 
-import com.acme.platform.orderservice.clients.product.ProductServiceUnavailableException;
 import com.acme.platform.orderservice.config.OrderProperties;
 import com.acme.platform.orderservice.order.domain.IdempotencyConflictException;
 import com.acme.platform.orderservice.order.domain.OrderNotFoundException;
 import com.acme.platform.orderservice.order.domain.UnprocessableOrderException;
+import com.acme.platform.support.http.DownstreamUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -47,8 +47,8 @@ class OrderProblemHandler {
         return retryLater(HttpStatus.CONFLICT, e.getMessage());
     }
 
-    @ExceptionHandler(ProductServiceUnavailableException.class)
-    ResponseEntity<ProblemDetail> productServiceDown(ProductServiceUnavailableException e) {
+    @ExceptionHandler(DownstreamUnavailableException.class)
+    ResponseEntity<ProblemDetail> productServiceDown(DownstreamUnavailableException e) {
         log.warn("order not placed: {}", e.getMessage());
         return retryLater(HttpStatus.SERVICE_UNAVAILABLE,
                 "prices and stock cannot be checked right now (product-service unavailable); nothing was stored, retry with the same Idempotency-Key");

@@ -1,6 +1,5 @@
 package com.acme.platform.productservice.stock.domain;
 
-import com.acme.platform.productservice.product.domain.Product;
 import com.acme.platform.productservice.product.domain.ProductCatalog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -8,8 +7,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -19,13 +20,20 @@ import java.util.UUID;
  * <li>claim the order id ({@code INSERT ... ON CONFLICT DO NOTHING}): a concurrent repeat blocks on the unique
  * index until this transaction ends, then finds the stored outcome and changes nothing;</li>
  * <li>lock the products in id order ({@code FOR UPDATE}, a fixed order so two orders cannot deadlock), check every
- * line fits, and only then decrement them all;</li>
+ * line fits, and only then decrement them all (one statement);</li>
  * <li>store the outcome with the order id.</li>
  * </ol>
- * Changed products are invalidated in the cache after the commit, like any write.
+ * Changed products are invalidated in the cache after the commit, like any write. A batch reserves each order in
+ * its own transaction (so an order never waits on another's locks longer than its own reservation takes), then
+ * invalidates every product the batch changed at once: one script and one wait for the instances' L1
+ * acknowledgements per batch instead of one per product and order.
  */
 @Service
 public class StockReservations {
+
+    /** One order's reservation request. */
+    public record Request(UUID orderId, List<ReservationLine> lines) {
+    }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -38,7 +46,31 @@ public class StockReservations {
     }
 
     public ReservationOutcome reserve(UUID orderId, List<ReservationLine> lines) {
-        List<Product> changed = new ArrayList<>();
+        return reserveAll(List.of(new Request(orderId, lines))).getFirst();
+    }
+
+    /**
+     * Reserves each order in turn (each all or nothing, each idempotent by its order id), then invalidates the cache
+     * of every product whose stock changed, before answering: a read after the answer never sees the old stock.
+     * If one order fails, the orders before it stay reserved and invalidated; a retry of the batch replays them.
+     */
+    public List<ReservationOutcome> reserveAll(List<Request> requests) {
+        Map<UUID, Long> changed = new HashMap<>(); // product -> newest version written by this batch
+        List<ReservationOutcome> outcomes = new ArrayList<>(requests.size());
+        try {
+            for (Request request : requests) {
+                outcomes.add(reserveOne(request.orderId(), request.lines(), changed));
+            }
+        } finally {
+            if (!changed.isEmpty()) {
+                catalog.invalidateAfterCommit(changed);
+            }
+        }
+        return outcomes;
+    }
+
+    private ReservationOutcome reserveOne(UUID orderId, List<ReservationLine> lines, Map<UUID, Long> changed) {
+        Map<UUID, Long> written = new HashMap<>();
         ReservationOutcome outcome = transaction.execute(status -> {
             int claimed = jdbc.sql("INSERT INTO stock_reservation (order_id, status) VALUES (:order, 'PENDING') "
                     + "ON CONFLICT (order_id) DO NOTHING").param("order", orderId).update();
@@ -67,23 +99,32 @@ public class StockReservations {
                 }
             }
             if (refusal == null) {
-                wanted.forEach((productId, quantity) -> changed.add(jdbc.sql(
-                                "UPDATE product SET stock = stock - :quantity, version = version + 1, updated_at = now() "
-                                        + "WHERE id = :id RETURNING id, sku, name, description, price_cents, currency, stock, version, updated_at")
-                        .param("quantity", quantity).param("id", productId)
-                        .query((rs, n) -> new Product(rs.getObject("id", UUID.class), rs.getString("sku"), rs.getString("name"),
-                                rs.getString("description"), rs.getLong("price_cents"), rs.getString("currency"),
-                                rs.getInt("stock"), rs.getLong("version"), rs.getTimestamp("updated_at").toInstant()))
-                        .single()));
+                decrement(wanted, written);
             }
             String result = refusal == null ? ReservationOutcome.RESERVED : ReservationOutcome.REJECTED;
             jdbc.sql("UPDATE stock_reservation SET status = :status, reason = :reason WHERE order_id = :order")
                     .param("status", result).param("reason", refusal).param("order", orderId).update();
             return new ReservationOutcome(orderId, result, refusal, false);
         });
-        if (!changed.isEmpty()) {
-            catalog.invalidateAfterCommit(changed);
-        }
+        // Only once committed: a rolled-back reservation changed nothing to invalidate.
+        written.forEach((id, version) -> changed.merge(id, version, Math::max));
         return outcome;
+    }
+
+    /** Every line in one statement (the rows are locked already); collects each product's new version. */
+    private void decrement(Map<UUID, Integer> wanted, Map<UUID, Long> written) {
+        StringJoiner values = new StringJoiner(", ");
+        List<Map.Entry<UUID, Integer>> lines = List.copyOf(wanted.entrySet());
+        for (int i = 0; i < lines.size(); i++) {
+            values.add("(CAST(:id" + i + " AS uuid), CAST(:q" + i + " AS integer))");
+        }
+        JdbcClient.StatementSpec statement = jdbc.sql("UPDATE product p SET stock = p.stock - w.quantity, version = p.version + 1, updated_at = now() "
+                + "FROM (VALUES " + values + ") AS w(id, quantity) WHERE p.id = w.id RETURNING p.id, p.version");
+        for (int i = 0; i < lines.size(); i++) {
+            statement = statement.param("id" + i, lines.get(i).getKey()).param("q" + i, lines.get(i).getValue());
+        }
+        statement.query(rs -> {
+            written.put(rs.getObject(1, UUID.class), rs.getLong(2));
+        });
     }
 }

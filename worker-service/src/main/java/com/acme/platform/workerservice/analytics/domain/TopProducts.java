@@ -1,7 +1,7 @@
 package com.acme.platform.workerservice.analytics.domain;
 
 import com.acme.platform.workerservice.config.WorkerProperties;
-import com.acme.platform.workerservice.events.OrderPlacedEvent;
+import com.acme.platform.events.OrderPlacedEvent;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.data.redis.core.script.RedisScript;

@@ -1,30 +1,22 @@
 package com.acme.platform.workerservice.clients.product;
 
-import com.acme.platform.workerservice.config.WorkerProperties;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.retry.RetryRegistry;
-import io.micrometer.core.instrument.MeterRegistry;
+import com.acme.platform.support.http.ResilientCalls;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpServerErrorException;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 import java.util.List;
 import java.util.UUID;
 
 /**
- * product-service's stock reservation ({@code POST /internal/stock-reservations}, docs/internal-api.md). The call
- * is idempotent per order id on the server, which is what makes retrying it (here, and by Kafka redelivery) safe:
- * stock is decremented once however often the same order is reserved.
+ * product-service's stock reservation ({@code POST /internal/stock-reservations}, docs/internal-api.md), through the
+ * circuit breaker and retry named {@value #SERVICE} (application.yml, resilience4j.*). The call is idempotent per
+ * order id on the server, which is what makes retrying it (here, and by Kafka redelivery) safe: stock is decremented
+ * once however often the same order is reserved.
  */
 @Component
 public class StockReservationClient {
+
+    static final String SERVICE = "product-service";
 
     public record Line(UUID productId, int quantity) {
     }
@@ -39,38 +31,16 @@ public class StockReservationClient {
     }
 
     private final RestClient rest;
-    private final CircuitBreaker breaker;
-    private final Retry retry;
+    private final ResilientCalls calls;
 
-    StockReservationClient(RestClient.Builder loadBalancedRestClientBuilder, WorkerProperties properties, MeterRegistry meters) {
-        this.rest = loadBalancedRestClientBuilder.baseUrl("http://product-service").build();
-        WorkerProperties.ProductService settings = properties.productService();
-        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-                .failureRateThreshold(settings.failureRateThreshold())
-                .slidingWindowSize(20)
-                .minimumNumberOfCalls(10)
-                .waitDurationInOpenState(settings.openFor())
-                .recordException(StockReservationClient::isTransient)
-                .build());
-        RetryRegistry retries = RetryRegistry.of(RetryConfig.custom()
-                .maxAttempts(settings.maxAttempts())
-                .waitDuration(settings.retryWait())
-                .retryOnException(StockReservationClient::isTransient)
-                .build());
-        this.breaker = breakers.circuitBreaker("product-service");
-        this.retry = retries.retry("product-service");
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
-        TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
+    StockReservationClient(RestClient.Builder loadBalancedRestClientBuilder, ResilientCalls calls) {
+        this.rest = loadBalancedRestClientBuilder.baseUrl("http://" + SERVICE).build();
+        this.calls = calls;
     }
 
     public Reservation reserve(UUID orderId, List<Line> items) {
-        return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker,
-                () -> rest.post().uri("/internal/stock-reservations")
-                        .body(new ReservationRequest(orderId, items))
-                        .retrieve().body(Reservation.class))).get();
-    }
-
-    private static boolean isTransient(Throwable e) {
-        return e instanceof ResourceAccessException || e instanceof HttpServerErrorException;
+        return calls.call(SERVICE, () -> rest.post().uri("/internal/stock-reservations")
+                .body(new ReservationRequest(orderId, items))
+                .retrieve().body(Reservation.class));
     }
 }

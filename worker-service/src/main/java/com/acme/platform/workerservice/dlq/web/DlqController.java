@@ -5,7 +5,7 @@ import com.acme.platform.workerservice.dlq.DlqReplayer;
 import com.acme.platform.workerservice.dlq.domain.DlqEntry;
 import com.acme.platform.workerservice.dlq.domain.DlqNotFoundException;
 import com.acme.platform.workerservice.dlq.domain.DlqRepository;
-import com.acme.platform.workerservice.events.ConsumerGroups;
+import com.acme.platform.events.ConsumerGroups;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -1,0 +1,77 @@
+package com.acme.platform.events;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.KafkaUtils;
+import tools.jackson.core.JacksonException;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Every listener's failures: blocking retries with exponential back-off (bounded, so one bad event holds its
+ * partition for at most the retry window), then {@code <topic>-dlt} on the same partition (the DLT has at least as
+ * many partitions as its source), with the failing group, the attempt count and the error in headers next to
+ * Spring Kafka's {@code kafka_dlt-*} headers. Invalid events skip the retries. Each group has its own consumer, so
+ * a failure in one group never delays or repeats another's work. Spring Boot's listener container factory picks
+ * this handler up as the {@code CommonErrorHandler} bean.
+ */
+public class DeadLetterErrorHandler extends DefaultErrorHandler {
+
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    public DeadLetterErrorHandler(KafkaOperations<?, ?> template, EventsProperties.Retry retry) {
+        super(recoverer(template, retry.maxAttempts()), backOff(retry));
+        addNotRetryableExceptions(InvalidEventException.class, JacksonException.class);
+    }
+
+    private static DeadLetterPublishingRecoverer recoverer(KafkaOperations<?, ?> template, int maxAttempts) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (ConsumerRecord<?, ?> record, Exception e) ->
+                        new TopicPartition(Topics.deadLetters(record.topic()), record.partition()));
+        recoverer.setHeadersFunction((record, e) -> {
+            // The recoverer runs on the failing listener's consumer thread, where Spring Kafka keeps its group id.
+            String group = KafkaUtils.getConsumerGroupId();
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(header(EventHeaders.FAILED_GROUP, group == null ? "unknown" : group));
+            headers.add(header(EventHeaders.ATTEMPTS, String.valueOf(isPermanent(e) ? 1 : maxAttempts)));
+            headers.add(header(EventHeaders.ERROR, describe(e)));
+            return headers;
+        });
+        return recoverer;
+    }
+
+    private static ExponentialBackOffWithMaxRetries backOff(EventsProperties.Retry retry) {
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxAttempts() - 1);
+        backOff.setInitialInterval(retry.initialInterval().toMillis());
+        backOff.setMultiplier(retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        return backOff;
+    }
+
+    private static RecordHeader header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The listener's own exception, not Spring's ListenerExecutionFailedException wrapper around it. */
+    private static String describe(Throwable e) {
+        Throwable cause = e instanceof ListenerExecutionFailedException && e.getCause() != null ? e.getCause() : e;
+        String text = cause.getClass().getName() + ": " + cause.getMessage();
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    }
+
+    private static boolean isPermanent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidEventException || t instanceof JacksonException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

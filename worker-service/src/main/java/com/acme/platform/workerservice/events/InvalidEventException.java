@@ -1,9 +1,0 @@
-package com.acme.platform.workerservice.events;
-
-/** An event that can never be processed (unparseable, missing fields): dead-lettered at once, without retries. */
-public class InvalidEventException extends RuntimeException {
-
-    public InvalidEventException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}
