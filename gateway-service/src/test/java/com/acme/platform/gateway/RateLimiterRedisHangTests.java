@@ -29,6 +29,14 @@ class RateLimiterRedisHangTests extends GatewayTestSupport {
         awaitInstancesInRotation("product-service", 2);
         assertThat(get("/api/products").headers().firstValue("X-RateLimit-Remaining")).isPresent();
         Devstack devstack = DevstackExtension.shared();
+        // What a request costs on this machine right now, with Redis answering: the yardstick for "full speed".
+        List<Long> baseline = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            long t0 = System.nanoTime();
+            assertThat(get("/api/products").statusCode()).isEqualTo(200);
+            baseline.add((System.nanoTime() - t0) / 1_000_000);
+        }
+        long slow = baseline.stream().sorted().toList().get(17) + 200; // p90 of the baseline + 200 ms
         List<Long> millis = new ArrayList<>();
         devstack.freeze(Server.REDIS);
         try {
@@ -42,8 +50,11 @@ class RateLimiterRedisHangTests extends GatewayTestSupport {
         } finally {
             devstack.resume(Server.REDIS);
         }
-        System.out.printf("[hung redis, gateway] 20 requests: %s ms%n", millis);
-        assertThat(millis.stream().filter(ms -> ms >= 240).count()).as("requests that waited for Redis").isLessThanOrEqualTo(3);
+        System.out.printf("[hung redis, gateway] 20 requests: %s ms (Redis answering: %s ms)%n", millis, baseline);
+        // Two checks wait the 250 ms command timeout, then the breaker skips Redis: later requests cost what they
+        // cost with Redis answering. A busy machine adds noise of its own, hence the measured yardstick.
+        assertThat(millis.stream().filter(ms -> ms >= slow).count()).as("requests slower than " + slow + " ms")
+                .isLessThanOrEqualTo(3);
         assertThat(millis).allSatisfy(ms -> assertThat(ms).isLessThan(2_000));
 
         // The probe rides on traffic: keep sending until a background check has found Redis again.

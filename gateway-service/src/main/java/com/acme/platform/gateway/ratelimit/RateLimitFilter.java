@@ -81,6 +81,8 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                 keys.resolve(exchange).flatMap(key -> limiter.isAllowed(bucket, key)).subscribe(
                         response -> record(response, t0), error -> redisBreaker.failed(System.nanoTime() - t0));
             }
+            // The same sign as the limiter's own fail-open answer: no bucket was consulted.
+            exchange.getResponse().getHeaders().set(limiter.getRemainingHeader(), "-1");
             count("redis_unavailable");
             return chain.filter(exchange);
         }
