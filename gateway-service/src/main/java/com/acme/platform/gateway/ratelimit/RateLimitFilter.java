@@ -1,11 +1,13 @@
 package com.acme.platform.gateway.ratelimit;
 
 import com.acme.platform.gateway.error.GatewayProblem;
+import com.acme.platform.gateway.requestid.RequestThreadLocals;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -71,21 +73,26 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
         String bucket = bucketFor(exchange, client.authenticated() ? AUTHENTICATED : ANONYMOUS);
         return keys.resolve(exchange)
                 .flatMap(key -> limiter.isAllowed(bucket, key))
-                .flatMap(response -> {
-                    response.getHeaders().forEach((name, value) -> exchange.getResponse().getHeaders().set(name, value));
-                    String remaining = response.getHeaders().get(limiter.getRemainingHeader());
-                    if (response.isAllowed()) {
-                        count("-1".equals(remaining) ? "redis_unavailable" : "allowed");
-                        return chain.filter(exchange);
-                    }
-                    count("rejected");
-                    RedisRateLimiter.Config config = limiter.getConfig().get(bucket);
-                    Duration refill = Duration.ofMillis((long) Math.ceil(1000.0 / config.getReplenishRate()));
-                    return Mono.error(new GatewayProblem(HttpStatus.TOO_MANY_REQUESTS,
-                            "Rate limit of " + config.getReplenishRate() + " requests/s (burst " + config.getBurstCapacity()
-                                    + ") exceeded for " + client.value() + "; retry after the Retry-After delay")
-                            .retryAfter(refill));
-                });
+                // The answer arrives on the Redis client's thread, where the rest of the chain continues: give it
+                // the request id and trace again (RequestThreadLocals).
+                .flatMap(response -> RequestThreadLocals.around(Mono.defer(() -> decide(exchange, chain, client, bucket, response))));
+    }
+
+    private Mono<Void> decide(ServerWebExchange exchange, GatewayFilterChain chain, ClientKey client, String bucket,
+                              RateLimiter.Response response) {
+        response.getHeaders().forEach((name, value) -> exchange.getResponse().getHeaders().set(name, value));
+        String remaining = response.getHeaders().get(limiter.getRemainingHeader());
+        if (response.isAllowed()) {
+            count("-1".equals(remaining) ? "redis_unavailable" : "allowed");
+            return chain.filter(exchange);
+        }
+        count("rejected");
+        RedisRateLimiter.Config config = limiter.getConfig().get(bucket);
+        Duration refill = Duration.ofMillis((long) Math.ceil(1000.0 / config.getReplenishRate()));
+        return Mono.error(new GatewayProblem(HttpStatus.TOO_MANY_REQUESTS,
+                "Rate limit of " + config.getReplenishRate() + " requests/s (burst " + config.getBurstCapacity()
+                        + ") exceeded for " + client.value() + "; retry after the Retry-After delay")
+                .retryAfter(refill));
     }
 
     private String bucketFor(ServerWebExchange exchange, String kind) {
