@@ -24,6 +24,11 @@
 #                 ROWS="fast-direct fast-stock fast-gateway slow-direct slow-stock slow-gateway" (a subset to rerun)
 #                 BENCH_JFR=1 records a JFR profile of the measured gateway (.local/logs/bench-gateway.jfr)
 #                 GATEWAY_EXTRA_OPTS (extra JVM options for the measured gateway), GATEWAY_JAR (another build of it)
+#                 COMPARE="label|jar|jvm options;..." more gateway-service JVMs (other builds or settings) measured in
+#                 the same run, rows fast-<label> and slow-<label>, e.g.
+#                 COMPARE="before|/tmp/old.jar|;sampled|gateway-service/target/gateway-service.jar|-Dmanagement.tracing.sampling.probability=0.1"
+#                 ROWS="... fast-before fast-sampled"
+#                 BENCH_STARTUP_TIMEOUT=600 (seconds for every JVM to answer; a loaded 2-core machine is slow)
 #                 PRODUCT_PORT, REDIS_PORT, BENCH_GATEWAY_PORT, BENCH_GATEWAY_MANAGEMENT_PORT, STOCK_GATEWAY_PORT,
 #                 DELAY_PORT
 set -euo pipefail
@@ -98,28 +103,56 @@ DELAY_PID=$!; PIDS+=($DELAY_PID)
 
 JFR_OPTS=
 [ "${BENCH_JFR:-0}" = 1 ] && JFR_OPTS="-XX:StartFlightRecording=filename=$LOG_DIR/bench-gateway.jfr,settings=profile,dumponexit=true"
-GATEWAY_PORT=$BENCH_GATEWAY_PORT GATEWAY_MANAGEMENT_PORT=$BENCH_GATEWAY_MANAGEMENT_PORT \
-PRODUCT_SERVICE_1_URL=http://127.0.0.1:$PRODUCT_PORT PRODUCT_SERVICE_2_URL=http://127.0.0.1:$PRODUCT_PORT \
-WORKER_SERVICE_URL=http://127.0.0.1:$DELAY_PORT ORDER_SERVICE_URL=http://127.0.0.1:$DELAY_PORT \
-REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT \
-RATE_LIMIT_ANONYMOUS_RATE=$BENCH_RATE_LIMIT RATE_LIMIT_ANONYMOUS_BURST=$BENCH_RATE_LIMIT \
-RATE_LIMIT_KEY_RATE=$BENCH_RATE_LIMIT RATE_LIMIT_KEY_BURST=$BENCH_RATE_LIMIT \
-  "$JAVA" $SERVICE_JAVA_OPTS $JFR_OPTS $GATEWAY_EXTRA_OPTS -jar "$JAR" >"$LOG_DIR/bench-gateway.log" 2>&1 &
+start_gateway() { # port management-port jar log jvm-options...
+  local port=$1 management=$2 jar=$3 log=$4; shift 4
+  GATEWAY_PORT=$port GATEWAY_MANAGEMENT_PORT=$management \
+  PRODUCT_SERVICE_1_URL=http://127.0.0.1:$PRODUCT_PORT PRODUCT_SERVICE_2_URL=http://127.0.0.1:$PRODUCT_PORT \
+  WORKER_SERVICE_URL=http://127.0.0.1:$DELAY_PORT ORDER_SERVICE_URL=http://127.0.0.1:$DELAY_PORT \
+  REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT \
+  RATE_LIMIT_ANONYMOUS_RATE=$BENCH_RATE_LIMIT RATE_LIMIT_ANONYMOUS_BURST=$BENCH_RATE_LIMIT \
+  RATE_LIMIT_KEY_RATE=$BENCH_RATE_LIMIT RATE_LIMIT_KEY_BURST=$BENCH_RATE_LIMIT \
+    "$JAVA" $SERVICE_JAVA_OPTS "$@" -jar "$jar" >"$log" 2>&1 &
+}
+# shellcheck disable=SC2086
+start_gateway "$BENCH_GATEWAY_PORT" "$BENCH_GATEWAY_MANAGEMENT_PORT" "$JAR" "$LOG_DIR/bench-gateway.log" $JFR_OPTS $GATEWAY_EXTRA_OPTS
 GATEWAY_PID=$!; PIDS+=($GATEWAY_PID)
+GATEWAY_PORTS=("$BENCH_GATEWAY_PORT")
+MANAGEMENT_PORTS=("$BENCH_GATEWAY_MANAGEMENT_PORT")
+
+declare -A URL PID_OF NAME
+COMPARE_LABELS=()
+if [ -n "${COMPARE:-}" ]; then
+  IFS=';' read -r -a compares <<<"$COMPARE"
+  i=0
+  for compare in "${compares[@]}"; do
+    IFS='|' read -r label jar opts <<<"$compare"
+    [ -f "$jar" ] || die "COMPARE: no jar $jar"
+    i=$((i + 1))
+    port=$((BENCH_GATEWAY_PORT + 10 + i)); management=$((BENCH_GATEWAY_MANAGEMENT_PORT + 10 + i))
+    # shellcheck disable=SC2086
+    start_gateway "$port" "$management" "$jar" "$LOG_DIR/bench-gateway-$label.log" $opts
+    PID_OF[fast-$label]=$!; PID_OF[slow-$label]=$!; PIDS+=($!)
+    URL[fast-$label]=http://127.0.0.1:$port; URL[slow-$label]=http://127.0.0.1:$port
+    NAME[fast-$label]="gateway-service ($label)"; NAME[slow-$label]="gateway-service ($label)"
+    GATEWAY_PORTS+=("$port"); MANAGEMENT_PORTS+=("$management"); COMPARE_LABELS+=("$label")
+  done
+fi
 
 STOCK_GATEWAY_PORT=$STOCK_GATEWAY_PORT PRODUCT_SERVICE_URL=http://127.0.0.1:$PRODUCT_PORT WORKER_SERVICE_URL=http://127.0.0.1:$DELAY_PORT \
   "$JAVA" $SERVICE_JAVA_OPTS -jar "$STOCK_JAR" >"$LOG_DIR/bench-stock-gateway.log" 2>&1 &
 STOCK_PID=$!; PIDS+=($STOCK_PID)
 
-for _ in $(seq 1 180); do
-  [ "$(status_of "http://127.0.0.1:$BENCH_GATEWAY_MANAGEMENT_PORT/actuator/health/readiness")" = 200 ] \
-    && [ "$(status_of "http://127.0.0.1:$STOCK_GATEWAY_PORT/api/products?limit=1")" = 200 ] \
-    && [ "$(status_of "http://127.0.0.1:$DELAY_PORT/actuator/health")" = 200 ] && break
-  sleep 1
-done
-for port in "$BENCH_GATEWAY_PORT" "$STOCK_GATEWAY_PORT"; do
-  [ "$(status_of "http://127.0.0.1:$port/api/analytics/top-products")" = 200 ] || die "gateway on :$port not routing; see $LOG_DIR/bench-*gateway.log"
-  [ "$(status_of "http://127.0.0.1:$port/api/products?limit=1")" = 200 ] || die "gateway on :$port not routing; see $LOG_DIR/bench-*gateway.log"
+routes_answer() { # port: both benchmarked routes answer 200 (the first requests may time out on a loaded machine)
+  [ "$(status_of "http://127.0.0.1:$1/api/analytics/top-products")" = 200 ] && [ "$(status_of "http://127.0.0.1:$1/api/products?limit=1")" = 200 ]
+}
+deadline=$((SECONDS + ${BENCH_STARTUP_TIMEOUT:-600}))
+pending=("${GATEWAY_PORTS[@]}" "$STOCK_GATEWAY_PORT")
+until [ ${#pending[@]} -eq 0 ] && [ "$(status_of "http://127.0.0.1:$DELAY_PORT/actuator/health")" = 200 ]; do
+  [ $SECONDS -lt $deadline ] || die "not routing after ${BENCH_STARTUP_TIMEOUT:-600}s on ports ${pending[*]}; see $LOG_DIR/bench-*.log"
+  sleep 2
+  still=()
+  for port in "${pending[@]}"; do routes_answer "$port" || still+=("$port"); done
+  pending=("${still[@]}")
 done
 
 to_ms() { # wrk latency like 812.00us, 3.21ms, 1.02s -> milliseconds
@@ -155,13 +188,16 @@ SLOW_PATH=/api/analytics/top-products
 curl -s -o /dev/null "http://127.0.0.1:$PRODUCT_PORT$FAST_PATH"
 FAST_CACHE=$(curl -s -D - -o /dev/null "http://127.0.0.1:$PRODUCT_PORT$FAST_PATH" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-cache" {print $2}')
 
-declare -A URL PID_OF NAME
 URL[fast-direct]=http://127.0.0.1:$PRODUCT_PORT$FAST_PATH;        PID_OF[fast-direct]=$PRODUCT_PID; NAME[fast-direct]="direct (product-service-1)"
 URL[fast-stock]=http://127.0.0.1:$STOCK_GATEWAY_PORT$FAST_PATH;   PID_OF[fast-stock]=$STOCK_PID;    NAME[fast-stock]="stock Spring Cloud Gateway"
 URL[fast-gateway]=http://127.0.0.1:$BENCH_GATEWAY_PORT$FAST_PATH; PID_OF[fast-gateway]=$GATEWAY_PID; NAME[fast-gateway]="gateway-service"
 URL[slow-direct]=http://127.0.0.1:$DELAY_PORT$SLOW_PATH;          PID_OF[slow-direct]=$DELAY_PID;   NAME[slow-direct]="direct (delay server)"
 URL[slow-stock]=http://127.0.0.1:$STOCK_GATEWAY_PORT$SLOW_PATH;   PID_OF[slow-stock]=$STOCK_PID;    NAME[slow-stock]="stock Spring Cloud Gateway"
 URL[slow-gateway]=http://127.0.0.1:$BENCH_GATEWAY_PORT$SLOW_PATH; PID_OF[slow-gateway]=$GATEWAY_PID; NAME[slow-gateway]="gateway-service"
+
+for label in "${COMPARE_LABELS[@]}"; do
+  URL[fast-$label]=${URL[fast-$label]}$FAST_PATH; URL[slow-$label]=${URL[slow-$label]}$SLOW_PATH
+done
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 for row in $ROWS; do
@@ -194,6 +230,11 @@ echo "|---|---:|---:|---:|---:|"
 for path in fast slow; do
   p99delta=$(awk -v a="${P99[$path-gateway]:-}" -v b="${P99[$path-direct]:-}" 'BEGIN { if (a == "" || b == "") print "-"; else printf "%+.2f ms", a - b }')
   echo "| $(path_of "$path-") | $(ratio "${RPS[$path-gateway]:-}" "${RPS[$path-direct]:-}") | $(ratio "${RPS[$path-stock]:-}" "${RPS[$path-direct]:-}") | $(ratio "${CPU[$path-gateway]:-}" "${CPU[$path-stock]:-}") | $p99delta |"
+  for label in "${COMPARE_LABELS[@]}"; do
+    [ -n "${RPS[$path-$label]:-}" ] || continue
+    p99delta=$(awk -v a="${P99[$path-$label]:-}" -v b="${P99[$path-direct]:-}" 'BEGIN { if (a == "" || b == "") print "-"; else printf "%+.2f ms", a - b }')
+    echo "| $(path_of "$path-"), gateway-service ($label) | $(ratio "${RPS[$path-$label]:-}" "${RPS[$path-direct]:-}") | $(ratio "${RPS[$path-stock]:-}" "${RPS[$path-direct]:-}") | $(ratio "${CPU[$path-$label]:-}" "${CPU[$path-stock]:-}") | $p99delta |"
+  done
 done
 echo
 echo "Goals: fast path >= 0.3x direct and CPU/request <= 1.5x stock; 50 ms path >= 0.98x direct and p99 <= +3 ms."

@@ -2,6 +2,7 @@ package com.acme.platform.gateway.ratelimit;
 
 import com.acme.platform.gateway.error.GatewayProblem;
 import com.acme.platform.gateway.security.ClientKey;
+import com.acme.platform.gateway.requestid.RequestThreadLocals;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,21 +90,26 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
         long t0 = System.nanoTime();
         return keys.resolve(exchange)
                 .flatMap(key -> limiter.isAllowed(bucket, key))
-                .flatMap(response -> {
-                    boolean redisAnswered = record(response, t0);
-                    response.getHeaders().forEach((name, value) -> exchange.getResponse().getHeaders().set(name, value));
-                    if (response.isAllowed()) {
-                        count(redisAnswered ? "allowed" : "redis_unavailable");
-                        return chain.filter(exchange);
-                    }
-                    count("rejected");
-                    RedisRateLimiter.Config config = limiter.getConfig().get(bucket);
-                    Duration refill = Duration.ofMillis((long) Math.ceil(1000.0 / config.getReplenishRate()));
-                    return Mono.error(new GatewayProblem(HttpStatus.TOO_MANY_REQUESTS,
-                            "Rate limit of " + config.getReplenishRate() + " requests/s (burst " + config.getBurstCapacity()
-                                    + ") exceeded for " + client.value() + "; retry after the Retry-After delay")
-                            .retryAfter(refill));
-                });
+                // The answer arrives on the Redis client's thread, where the rest of the chain continues: give it
+                // the request id and trace again (RequestThreadLocals).
+                .flatMap(response -> RequestThreadLocals.around(Mono.defer(() -> decide(exchange, chain, client, bucket, response, t0))));
+    }
+
+    private Mono<Void> decide(ServerWebExchange exchange, GatewayFilterChain chain, ClientKey client, String bucket,
+                              RateLimiter.Response response, long t0) {
+        boolean redisAnswered = record(response, t0);
+        response.getHeaders().forEach((name, value) -> exchange.getResponse().getHeaders().set(name, value));
+        if (response.isAllowed()) {
+            count(redisAnswered ? "allowed" : "redis_unavailable");
+            return chain.filter(exchange);
+        }
+        count("rejected");
+        RedisRateLimiter.Config config = limiter.getConfig().get(bucket);
+        Duration refill = Duration.ofMillis((long) Math.ceil(1000.0 / config.getReplenishRate()));
+        return Mono.error(new GatewayProblem(HttpStatus.TOO_MANY_REQUESTS,
+                "Rate limit of " + config.getReplenishRate() + " requests/s (burst " + config.getBurstCapacity()
+                        + ") exceeded for " + client.value() + "; retry after the Retry-After delay")
+                .retryAfter(refill));
     }
 
     /** RedisRateLimiter answers "allowed, remaining -1" when Redis failed (it logs the error itself). */

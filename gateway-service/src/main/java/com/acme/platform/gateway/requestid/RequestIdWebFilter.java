@@ -1,6 +1,5 @@
 package com.acme.platform.gateway.requestid;
 
-import io.micrometer.context.ContextRegistry;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -26,14 +25,10 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
     public static final String HEADER = "X-Request-Id";
     public static final String ATTRIBUTE = RequestIdWebFilter.class.getName() + ".id";
     /** MDC key of the request id, as in the services' log pattern ({@code logging.pattern.correlation}). */
-    public static final String MDC_KEY = "requestId";
+    public static final String MDC_KEY = RequestThreadLocals.MDC_KEY;
 
     static {
-        // The request id travels in the Reactor context; with spring.reactor.context-propagation=auto, Reactor
-        // restores it into the MDC on whichever thread runs the next operator, so every log line of a request
-        // carries it (Micrometer's context-propagation library does the copying; we only name the key).
-        ContextRegistry.getInstance().registerThreadLocalAccessor(MDC_KEY, () -> MDC.get(MDC_KEY),
-                value -> MDC.put(MDC_KEY, value), () -> MDC.remove(MDC_KEY));
+        RequestThreadLocals.install();
     }
     /** Client ids end up in logs and headers of every service: accept only a safe, bounded shape. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -66,7 +61,9 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
             return Mono.empty();
         });
         ServerHttpRequest forwarded = exchange.getRequest().mutate().headers(h -> h.set(HEADER, id)).build();
-        return chain.filter(exchange.mutate().request(forwarded).build())
+        // The id rides in the Reactor context; RequestThreadLocals puts it (and the trace) into the MDC of the
+        // threads that work on the request.
+        return RequestThreadLocals.around(chain.filter(exchange.mutate().request(forwarded).build()))
                 .contextWrite(Context.of(MDC_KEY, id));
     }
 }
