@@ -291,7 +291,8 @@ final class ComposeChecker {
             }
         }
         Path applicationYml = root.resolve(module).resolve("src/main/resources/application.yml");
-        Set<String> placeholders = placeholders(RepositoryFiles.read(applicationYml));
+        Set<String> placeholders = new java.util.HashSet<>(placeholders(RepositoryFiles.read(applicationYml)));
+        placeholders.addAll(sharedDefaultsPlaceholders(module));
         for (String variable : env.keySet()) {
             if (!placeholders.contains(variable) && !local.exportedNames().contains(variable)
                     && !RUNTIME_VARIABLES.containsKey(variable)) {
@@ -304,6 +305,25 @@ final class ComposeChecker {
                 violations.add(name + ": application.yml reads ${" + variable + "} and local.sh sets it, compose does not");
             }
         }
+    }
+
+    /** Platform modules whose shared configuration defaults a service reads when it depends on them. */
+    static final List<String> SHARED_DEFAULTS_MODULES = List.of("platform-service-support", "platform-events");
+
+    /**
+     * The {@code ${...}} of the shared defaults ({@code META-INF/platform-defaults.yml}) of the platform modules the
+     * service's pom depends on: read by the service as if they were in its own application.yml.
+     */
+    private Set<String> sharedDefaultsPlaceholders(String module) {
+        String pom = RepositoryFiles.read(root.resolve(module).resolve("pom.xml"));
+        Set<String> names = new java.util.HashSet<>();
+        for (String shared : SHARED_DEFAULTS_MODULES) {
+            Path defaults = root.resolve(shared).resolve("src/main/resources/META-INF/platform-defaults.yml");
+            if (pom.contains("<artifactId>" + shared + "</artifactId>") && Files.exists(defaults)) {
+                names.addAll(placeholders(RepositoryFiles.read(defaults)));
+            }
+        }
+        return names;
     }
 
     /** Placeholders local.sh sets that only make sense on one machine (devstack ports): compose sets its own. */

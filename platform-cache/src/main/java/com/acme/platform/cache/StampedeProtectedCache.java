@@ -149,11 +149,8 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
     // ------------------------------------------------------------------------------------------------------------
 
     private CacheRead<V> read(String id, long minPosition, Loader<V> loader) {
-        if (settings.mode() == CacheSettings.Mode.OFF) {
-            return new CacheRead<>(Optional.ofNullable(loadCounted(minPosition, loader).value()), CacheOutcome.BYPASS);
-        }
-        if (settings.mode() == CacheSettings.Mode.NAIVE) {
-            return naiveRead(id, minPosition, loader);
+        if (settings.mode() != CacheSettings.Mode.PROTECTED) {
+            return ComparisonModes.read(this, settings.mode(), id, minPosition, loader);   // benchmarks only
         }
         if (breaker.redisHealthy() && l1Listener.subscribed()) {
             Entry near = l1.get(id, minPosition, clock.millis());
@@ -240,7 +237,7 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
         }
     }
 
-    private static long fencePosition(Entry entry, long minPosition) {
+    static long fencePosition(Entry entry, long minPosition) {
         return entry != null && entry.isTombstone() ? Math.max(entry.position(), minPosition) : minPosition;
     }
 
@@ -261,12 +258,12 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
         return again.value();
     }
 
-    private Loaded<V> loadCounted(long minPosition, Loader<V> loader) {
+    Loaded<V> loadCounted(long minPosition, Loader<V> loader) {
         metrics.loaded();
         return loader.load(minPosition);
     }
 
-    private boolean fill(String id, Loaded<V> loaded, String leaseOwner, long loadMillis) {
+    boolean fill(String id, Loaded<V> loaded, String leaseOwner, long loadMillis) {
         long now = clock.millis();
         boolean found = loaded.value() != null;
         long ttl = found ? jittered(settings.ttl().toMillis()) : settings.negativeTtl().toMillis();
@@ -302,30 +299,12 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
         });
     }
 
-    /** Plain cache-aside, for comparison: get; on a miss load and set. No lease, XFetch, SWR, negative caching or L1. */
-    private CacheRead<V> naiveRead(String id, long minPosition, Loader<V> loader) {
-        Entry entry;
-        try {
-            entry = fetch(id);
-        } catch (RedisUnavailable e) {
-            return bypass(minPosition, loader);
-        }
-        if (entry != null && entry.kind() == 'V' && entry.position() >= minPosition) {
-            return answer(entry, CacheOutcome.HIT);
-        }
-        Loaded<V> loaded = loadCounted(fencePosition(entry, minPosition), loader);
-        if (loaded.value() != null) {
-            fill(id, loaded, null, 1);
-        }
-        return new CacheRead<>(Optional.ofNullable(loaded.value()), CacheOutcome.MISS);
-    }
-
-    private CacheRead<V> bypass(long minPosition, Loader<V> loader) {
+    CacheRead<V> bypass(long minPosition, Loader<V> loader) {
         Loaded<V> loaded = breaker.bypassLoad(() -> loadCounted(minPosition, loader));
         return new CacheRead<>(Optional.ofNullable(loaded.value()), CacheOutcome.BYPASS);
     }
 
-    private Entry fetch(String id) {
+    Entry fetch(String id) {
         return breaker.call(() -> Entry.fromHash(redis.commands().hmget(entryKey(id), Entry.FIELDS)));
     }
 
@@ -337,7 +316,7 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
         }
     }
 
-    private CacheRead<V> answer(Entry entry, CacheOutcome outcome) {
+    CacheRead<V> answer(Entry entry, CacheOutcome outcome) {
         return new CacheRead<>(Optional.ofNullable(decode(entry)), outcome);
     }
 
