@@ -4,6 +4,13 @@
 #                      service, wait until all are healthy, print URLs and demo keys, return
 #   ./local.sh down    stop everything `up` started, by pid
 #   ./local.sh status  one line per process: name, pid, port, healthy or not
+#   ./local.sh freeze SERVER / resume SERVER
+#                      hang a devstack server (SIGSTOP of its process tree: connections stay open, nothing
+#                      answers) and resume it (SIGCONT); SERVER is postgres-primary, postgres-standby, redis or kafka
+#   ./local.sh kill NAME / stop NAME / start NAME
+#                      crash (SIGKILL) or stop (SIGTERM) one process, and start it again (waits until it serves); NAME
+#                      is a service (product-service-1, order-service, ...) or the devstack's redis or kafka, which
+#                      start again with the command line, data and port they had (Redis, a cache, comes back empty)
 # Logs: .local/logs/<name>.log   Data: .local/data (kept between runs; delete it to start from scratch)
 set -euo pipefail
 
@@ -192,12 +199,22 @@ stop_pid() { # name timeout-seconds
 }
 
 stop_all() {
-  local i
+  local i server pid
+  # A frozen server acts on no SIGTERM until it is resumed: resume every devstack server first.
+  if [ -f "$RUN_DIR/devstack-servers.pids" ]; then
+    while read -r server pid; do
+      # shellcheck disable=SC2046
+      kill -0 "$pid" 2>/dev/null && kill -CONT $(process_tree "$pid") 2>/dev/null || true
+    done <"$RUN_DIR/devstack-servers.pids"
+  fi
+  local stopping=()
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
     IFS='|' read -r name _ _ _ _ <<<"${SERVICES[$i]}"
     stop_pid "$name" 30 &
+    stopping+=($!)
   done
-  wait
+  # Only these: a bare `wait` would also wait for the devstack, a background job of `up`, which is stopped below.
+  wait "${stopping[@]}"
   stop_pid devstack 90
   # Servers the devstack started; normally its shutdown hook has stopped them already.
   if [ -f "$RUN_DIR/devstack-servers.pids" ]; then
@@ -281,9 +298,134 @@ cmd_status() {
   done
 }
 
+# A server's pid and every descendant's, root first (freeze stops the root before it can fork again).
+process_tree() { # pid
+  local child
+  printf '%s\n' "$1"
+  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do process_tree "$child"; done
+}
+
+server_pid() { # name, as in devstack-servers.pids
+  local name pid
+  [ -f "$RUN_DIR/devstack-servers.pids" ] || die "the devstack is not running (./local.sh up first)"
+  while read -r name pid; do
+    if [ "$name" = "$1" ]; then printf '%s' "$pid"; return 0; fi
+  done <"$RUN_DIR/devstack-servers.pids"
+  die "unknown server '$1'; one of: $(awk '{print $1}' "$RUN_DIR/devstack-servers.pids" | tr '\n' ' ')"
+}
+
+cmd_freeze() { # server
+  [ -n "${1:-}" ] || die "usage: ./local.sh freeze postgres-primary|postgres-standby|redis|kafka"
+  local pid; pid=$(server_pid "$1")
+  kill -0 "$pid" 2>/dev/null || die "$1 ($pid) is not running"
+  # shellcheck disable=SC2046
+  kill -STOP $(process_tree "$pid") 2>/dev/null || true
+  say "$1 frozen (pid $pid and its children): connections stay open, nothing answers; ./local.sh resume $1"
+}
+
+cmd_resume() { # server
+  [ -n "${1:-}" ] || die "usage: ./local.sh resume postgres-primary|postgres-standby|redis|kafka"
+  local pid; pid=$(server_pid "$1")
+  # shellcheck disable=SC2046
+  kill -CONT $(process_tree "$pid" | tac) 2>/dev/null || true
+  say "$1 resumed (pid $pid)"
+}
+
+# --- one process down and up again, for fault drills (bench/faults.sh) ------------------------------------------
+# Services start as `up` starts them. The devstack's redis and kafka are its child processes: stopping one saves its
+# command line and working directory (from /proc) first, so `start` runs the same command again; the new pid goes
+# into devstack-servers.pids, where freeze, resume and down find it.
+service_entry() { # name -> its SERVICES line, or nothing
+  local entry
+  for entry in "${SERVICES[@]}"; do
+    [ "${entry%%|*}" = "$1" ] && { printf '%s' "$entry"; return 0; }
+  done
+  return 0
+}
+
+restartable_server() { case "$1" in redis|kafka) return 0 ;; *) return 1 ;; esac; }
+
+server_port() { case "$1" in redis) printf '%s' "$REDIS_PORT" ;; kafka) printf '%s' "$KAFKA_PORT" ;; esac; }
+
+save_command_line() { # name pid
+  if [ "$1" = redis ]; then
+    # Redis overwrites its argv with a process title; its binary and config file come from /proc and INFO instead.
+    local conf
+    conf=$( (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT" && printf 'INFO server\r\nQUIT\r\n' >&3 && cat <&3) 2>/dev/null \
+            | tr -d '\r' | sed -n 's/^config_file://p')
+    [ -n "$conf" ] && [ -f "$conf" ] || die "could not read redis' config file from INFO server"
+    printf '%s\n' "$(readlink "/proc/$2/exe")" "$conf" --port "$REDIS_PORT" >"$RUN_DIR/$1.cmdline"
+  else
+    tr '\0' '\n' <"/proc/$2/cmdline" >"$RUN_DIR/$1.cmdline"
+  fi
+  readlink "/proc/$2/cwd" >"$RUN_DIR/$1.cwd"
+}
+
+cmd_halt() { # signal name
+  local signal=$1 name=${2:-} pid
+  [ -n "$name" ] || die "usage: ./local.sh kill|stop NAME (a service, redis or kafka)"
+  if [ -n "$(service_entry "$name")" ]; then
+    pid=$(pid_of "$name")
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || die "$name is not running"
+  elif restartable_server "$name"; then
+    pid=$(server_pid "$name")
+    kill -0 "$pid" 2>/dev/null || die "$name ($pid) is not running"
+    save_command_line "$name" "$pid"
+  else
+    die "kill/stop knows the services and redis, kafka; not '$name'"
+  fi
+  kill "-$signal" "$pid" 2>/dev/null || true
+  local deadline=$((SECONDS + 30))
+  while kill -0 "$pid" 2>/dev/null && [ "$(ps -o stat= -p "$pid" 2>/dev/null)" != Z ] && [ $SECONDS -lt $deadline ]; do sleep 0.1; done
+  kill -0 "$pid" 2>/dev/null && [ "$(ps -o stat= -p "$pid" 2>/dev/null)" != Z ] && die "$name ($pid) still runs 30 s after SIG$signal"
+  say "$name ($pid) $([ "$signal" = KILL ] && echo killed || echo stopped)"
+}
+
+cmd_start() { # name
+  local name=${1:-} entry port module db path
+  [ -n "$name" ] || die "usage: ./local.sh start NAME (a service, redis or kafka)"
+  select_java
+  entry=$(service_entry "$name")
+  if [ -n "$entry" ]; then
+    alive "$name" && die "$name is running (pid $(pid_of "$name"))"
+    IFS='|' read -r name port module db path <<<"$entry"
+    start_service "$name" "$port" "$module" "$db"
+    local deadline=$((SECONDS + STARTUP_TIMEOUT))
+    until [ "$(http_status "$(health_port "$name" "$port")" "$path")" = 200 ]; do
+      alive "$name" || { tail -40 "$LOG_DIR/$name.log" >&2; die "$name exited during start-up"; }
+      [ $SECONDS -lt $deadline ] || die "$name not healthy after ${STARTUP_TIMEOUT}s; see $LOG_DIR/$name.log"
+      sleep 0.5
+    done
+  elif restartable_server "$name"; then
+    [ -f "$RUN_DIR/$name.cmdline" ] || die "no saved command line for $name: stop or kill it with ./local.sh first"
+    local pid old; old=$(server_pid "$name")
+    kill -0 "$old" 2>/dev/null && [ "$(ps -o stat= -p "$old" 2>/dev/null)" != Z ] && die "$name is running (pid $old)"
+    local -a argv
+    mapfile -t argv <"$RUN_DIR/$name.cmdline"
+    (cd "$(cat "$RUN_DIR/$name.cwd")" && exec nohup "${argv[@]}" >>"$DEVSTACK_DATA_DIR/logs/$name-restarted.log" 2>&1) &
+    pid=$!
+    awk -v n="$name" -v p="$pid" '$1 == n { $2 = p } { print }' "$RUN_DIR/devstack-servers.pids" >"$RUN_DIR/devstack-servers.pids.next"
+    mv "$RUN_DIR/devstack-servers.pids.next" "$RUN_DIR/devstack-servers.pids"
+    local deadline=$((SECONDS + STARTUP_TIMEOUT))
+    until (exec 3<>"/dev/tcp/127.0.0.1/$(server_port "$name")") 2>/dev/null; do
+      kill -0 "$pid" 2>/dev/null || die "$name exited during start-up; see $DEVSTACK_DATA_DIR/logs/$name-restarted.log"
+      [ $SECONDS -lt $deadline ] || die "$name not listening after ${STARTUP_TIMEOUT}s"
+      sleep 0.2
+    done
+  else
+    die "start knows the services and redis, kafka; not '$name'"
+  fi
+  say "$name started (pid $(if [ -n "$entry" ]; then pid_of "$name"; else server_pid "$name"; fi))"
+}
+
 case "${1:-}" in
   up) cmd_up ;;
   down) cmd_down ;;
   status) cmd_status ;;
-  *) say "usage: ./local.sh up | down | status"; exit 2 ;;
+  freeze) cmd_freeze "${2:-}" ;;
+  resume) cmd_resume "${2:-}" ;;
+  kill) cmd_halt KILL "${2:-}" ;;
+  stop) cmd_halt TERM "${2:-}" ;;
+  start) cmd_start "${2:-}" ;;
+  *) say "usage: ./local.sh up | down | status | freeze SERVER | resume SERVER | kill NAME | stop NAME | start NAME"; exit 2 ;;
 esac

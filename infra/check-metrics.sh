@@ -4,24 +4,38 @@
 # nobody exports stays empty without anyone noticing. Run it against a running stack after some traffic (CI runs
 # it after the Postman collection):
 #   infra/check-metrics.sh                                  # ./local.sh ports (PLATFORM_PORT_OFFSET honoured)
+#   infra/check-metrics.sh --compose                        # docker compose: read inside each container, since
+#                                                           # compose publishes no service or actuator port
 #   METRICS_URLS="http://host:8081/actuator/prometheus ..." infra/check-metrics.sh
 # Prints one line per metric (found / MISSING) and exits 1 when one is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-offset=${PLATFORM_PORT_OFFSET:-0}
-if [ -z "${METRICS_URLS:-}" ]; then
-  METRICS_URLS=""
-  for port in 8081 8091 8082 8083 8180; do
-    METRICS_URLS="$METRICS_URLS http://127.0.0.1:$((port + offset))/actuator/prometheus"
-  done
-fi
+# instance:actuator-port, the same in ./local.sh (plus the offset) and in the compose network
+TARGETS="product-service-1:8081 product-service-2:8091 order-service:8082 worker-service:8083 gateway-service:8180"
 
 exposition=$(mktemp)
 trap 'rm -f "$exposition"' EXIT
-for url in $METRICS_URLS; do
-  curl -fsS --max-time 10 "$url" >>"$exposition" || { echo "check-metrics: cannot read $url" >&2; exit 1; }
-done
+if [ "${1:-}" = --compose ]; then
+  for target in $TARGETS; do
+    # The runtime image has no curl: an HTTP/1.0 GET over bash's /dev/tcp (as infra/docker/healthcheck.sh does).
+    docker compose exec -T "${target%%:*}" bash -c "exec 3<>/dev/tcp/127.0.0.1/${target##*:} \
+        && printf 'GET /actuator/prometheus HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 && cat <&3" \
+      | sed '1,/^\r$/d' >>"$exposition" \
+      || { echo "check-metrics: cannot read /actuator/prometheus of compose service ${target%%:*}" >&2; exit 1; }
+  done
+else
+  offset=${PLATFORM_PORT_OFFSET:-0}
+  if [ -z "${METRICS_URLS:-}" ]; then
+    METRICS_URLS=""
+    for target in $TARGETS; do
+      METRICS_URLS="$METRICS_URLS http://127.0.0.1:$((${target##*:} + offset))/actuator/prometheus"
+    done
+  fi
+  for url in $METRICS_URLS; do
+    curl -fsS --max-time 10 "$url" >>"$exposition" || { echo "check-metrics: cannot read $url" >&2; exit 1; }
+  done
+fi
 
 python3 - "$exposition" infra/grafana/dashboards infra/prometheus/alerts.yml <<'PY'
 import json, pathlib, re, sys

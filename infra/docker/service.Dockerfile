@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # The image of every platform service (product-, order-, worker- and gateway-service): one file, the service chosen
 # with build args. Build from the repository root (the Maven reactor): docker compose build, or e.g.
 #   docker build -f infra/docker/service.Dockerfile --build-arg SERVICE=order-service \
@@ -24,8 +23,11 @@ ARG HEALTH_PORT
 WORKDIR /workspace
 COPY . .
 # The Maven repository lives in a BuildKit cache mount: dependencies download once, not on every source change.
-# A missing build arg stops the build here, before Maven runs.
-RUN --mount=type=cache,target=/root/.m2 \
+# `docker compose build` builds the services in parallel on this one mount: sharing=locked lets one Maven at a
+# time use it (two writing the same artifact at once can leave a corrupt file in the cache for every later build).
+# No `# syntax=` line: it makes BuildKit pull a frontend image; RUN --mount and COPY --chmod are built into
+# Docker Engine >= 23. A missing build arg stops the build here, before Maven runs.
+RUN --mount=type=cache,id=platform-maven-repository,target=/root/.m2,sharing=locked \
     : "${SERVICE:?build arg SERVICE (the module, e.g. order-service) is required}" \
       "${PORTS:?build arg PORTS is required}" "${HEALTH_PORT:?build arg HEALTH_PORT is required}" \
  && mvn -B -ntp -q -pl "$SERVICE" -am -DskipTests package \
@@ -42,9 +44,10 @@ COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 COPY --chmod=0755 infra/docker/healthcheck.sh /app/healthcheck.sh
 USER 10001:10001
-# Container-aware memory: heap as a share of the container's limit (compose: 384M), the rest for metaspace,
-# code cache, thread stacks and direct buffers. Serial GC: fewest threads and smallest footprint for a small box.
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=50 -XX:InitialRAMPercentage=10 -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -Xss512k -XX:+ExitOnOutOfMemoryError"
+# Container-aware memory: heap as a share of the container's limit (compose: 512M -> 192M of heap, the -Xmx192m
+# of ./local.sh); the rest covers what can grow beside it: metaspace <= 160m, code cache 48m, direct buffers
+# <= 64m, thread stacks (512k each) and GC/JIT memory. Serial GC: fewest threads, smallest footprint.
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=37.5 -XX:InitialRAMPercentage=10 -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -Xss512k -XX:+ExitOnOutOfMemoryError"
 ARG PORTS
 ARG HEALTH_PORT
 ARG HEALTH_PORT_VARIABLE=SERVER_PORT

@@ -33,7 +33,7 @@ class BrokenComposeFileTests {
     void aDeliberatelyBrokenCopyOfTheFileFailsWithEveryDefectNamed() {
         String broken = original
                 .replaceFirst("name: platform\n", "version: \"3.8\"\nname: platform\n")
-                .replace("image: redis:7.4.2-alpine", "image: redis:latest")
+                .replace("image: redis:7.4.6-alpine", "image: redis:latest")
                 .replace("      interval: 5s\n      timeout: 3s", "      intervall: 5s\n      timeout: 3s")
                 .replace("      INSTANCE_NAME: order-service\n", "      INSTANCE_NAME: order-service\n      ORDER_SERVCE_TIMEOUT: \"5\"\n");
 
@@ -107,6 +107,21 @@ class BrokenComposeFileTests {
     void aVariableTheLocalRunSetsButComposeForgetsFails() {
         assertThat(violationsAfter(c -> environment(c, "worker-service").remove("DB_URL")))
                 .contains("worker-service: application.yml reads ${DB_URL} and local.sh sets it, compose does not");
+    }
+
+    @Test
+    void aVariableTheLocalRunExportsInsideAnIfButComposeForgetsFails() {
+        // local.sh exports PRODUCT_FLYWAY_LOCATIONS (the demo catalog) in `if ...; then export ...; fi`, not on a
+        // line of its own: compose once missed it, and the parity check with it.
+        assertThat(violationsAfter(c -> environment(c, "product-service-2").remove("PRODUCT_FLYWAY_LOCATIONS")))
+                .contains("product-service-2: application.yml reads ${PRODUCT_FLYWAY_LOCATIONS} and local.sh sets it, compose does not");
+    }
+
+    @Test
+    void aVariableTheLocalRunExportsButTheModuleNeverReadsFails() {
+        assertThat(violationsAfter(c -> environment(c, "order-service")
+                .put("DB_REPLICA_URL", "jdbc:postgresql://postgres-replica:5433/orders")))
+                .anyMatch(v -> v.startsWith("order-service: sets DB_REPLICA_URL, which order-service/src/main/resources/application.yml never reads"));
     }
 
     @Test

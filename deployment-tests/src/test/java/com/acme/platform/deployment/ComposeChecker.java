@@ -125,7 +125,9 @@ final class ComposeChecker {
         if (image.isBlank() && !service.has("build")) {
             violations.add(name + ": neither image nor build");
         }
-        if (!image.isBlank()) {
+        // A service with `build:` names the image it builds (product-service-1 and -2 share one); only images
+        // that are pulled need a pinned tag.
+        if (!image.isBlank() && !service.has("build")) {
             checkImageTag(name, image, violations);
         }
         if (service.has("build")) {
@@ -279,8 +281,10 @@ final class ComposeChecker {
             violations.add(name + ": healthcheck " + test + " does not probe " + instance.healthPath() + " on port "
                     + healthPort + " as local.sh does");
         }
+        Set<String> placeholders = settingsPlaceholders(module);
         if (instance.hasDatabase()) {
-            for (String variable : List.of("DB_URL", "DB_REPLICA_URL")) {
+            // The standby's URL only where the service reads it (product-service's read split).
+            for (String variable : placeholders.contains("DB_REPLICA_URL") ? List.of("DB_URL", "DB_REPLICA_URL") : List.of("DB_URL")) {
                 String url = env.getOrDefault(variable, "");
                 if (!url.endsWith("/" + instance.database())) {
                     violations.add(name + ": " + variable + " `" + url + "` is not database `" + instance.database() + "`");
@@ -290,14 +294,13 @@ final class ComposeChecker {
                 violations.add(name + ": database " + instance.database() + " is not one the devstack creates");
             }
         }
-        Path applicationYml = root.resolve(module).resolve("src/main/resources/application.yml");
-        Set<String> placeholders = new java.util.HashSet<>(placeholders(RepositoryFiles.read(applicationYml)));
-        placeholders.addAll(sharedDefaultsPlaceholders(module));
         for (String variable : env.keySet()) {
-            if (!placeholders.contains(variable) && !local.exportedNames().contains(variable)
-                    && !RUNTIME_VARIABLES.containsKey(variable)) {
+            // Even a variable local.sh exports to every service (DB_REPLICA_URL) is noise where this module never
+            // reads it: it suggests a setting that does nothing.
+            if (!placeholders.contains(variable) && !RUNTIME_VARIABLES.containsKey(variable)) {
                 violations.add(name + ": sets " + variable + ", which " + module
-                        + "/src/main/resources/application.yml never reads (no ${" + variable + "}) and local.sh never sets");
+                        + "/src/main/resources/application.yml never reads (no ${" + variable + "}, nor the shared "
+                        + "defaults of a module it depends on)");
             }
         }
         for (String variable : placeholders) {
@@ -307,23 +310,37 @@ final class ComposeChecker {
         }
     }
 
-    /** Platform modules whose shared configuration defaults a service reads when it depends on them. */
-    static final List<String> SHARED_DEFAULTS_MODULES = List.of("platform-service-support", "platform-events");
+    /** Shared settings a library module contributes to every service that depends on it. */
+    static final String SHARED_SETTINGS_FILE = "src/main/resources/META-INF/platform-defaults.yml";
 
     /**
-     * The {@code ${...}} of the shared defaults ({@code META-INF/platform-defaults.yml}) of the platform modules the
-     * service's pom depends on: read by the service as if they were in its own application.yml.
+     * The {@code ${NAME}} placeholders a module reads: its application.yml plus the shared defaults
+     * ({@value #SHARED_SETTINGS_FILE}) of every repository module it depends on, directly or through another one
+     * (platform-service-support: management, tracing, logging; platform-events: Kafka).
      */
-    private Set<String> sharedDefaultsPlaceholders(String module) {
-        String pom = RepositoryFiles.read(root.resolve(module).resolve("pom.xml"));
-        Set<String> names = new java.util.HashSet<>();
-        for (String shared : SHARED_DEFAULTS_MODULES) {
-            Path defaults = root.resolve(shared).resolve("src/main/resources/META-INF/platform-defaults.yml");
-            if (pom.contains("<artifactId>" + shared + "</artifactId>") && Files.exists(defaults)) {
-                names.addAll(placeholders(RepositoryFiles.read(defaults)));
+    private Set<String> settingsPlaceholders(String module) {
+        Set<String> placeholders = new java.util.TreeSet<>(
+                placeholders(RepositoryFiles.read(root.resolve(module).resolve("src/main/resources/application.yml"))));
+        for (String dependency : repositoryDependencies(module, new java.util.TreeSet<>())) {
+            Path shared = root.resolve(dependency).resolve(SHARED_SETTINGS_FILE);
+            if (java.nio.file.Files.exists(shared)) {
+                placeholders.addAll(placeholders(RepositoryFiles.read(shared)));
             }
         }
-        return names;
+        return placeholders;
+    }
+
+    /** The repository's modules {@code module} depends on, transitively (a module is a directory with a pom). */
+    private Set<String> repositoryDependencies(String module, Set<String> found) {
+        String pom = RepositoryFiles.read(root.resolve(module).resolve("pom.xml"));
+        Matcher artifact = Pattern.compile("<dependency>\\s*<groupId>[^<]*</groupId>\\s*<artifactId>([^<]+)</artifactId>").matcher(pom);
+        while (artifact.find()) {
+            String dependency = artifact.group(1);
+            if (java.nio.file.Files.exists(root.resolve(dependency).resolve("pom.xml")) && found.add(dependency)) {
+                repositoryDependencies(dependency, found);
+            }
+        }
+        return found;
     }
 
     /** Placeholders local.sh sets that only make sense on one machine (devstack ports): compose sets its own. */

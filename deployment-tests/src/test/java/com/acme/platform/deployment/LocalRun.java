@@ -19,7 +19,15 @@ record LocalRun(Set<String> exportedNames, List<Instance> instances) {
         }
     }
 
-    private static final Pattern EXPORT_LINE = Pattern.compile("^\\s*export\\s+(.*)$", Pattern.MULTILINE);
+    /**
+     * An {@code export} command wherever a command can start: at the beginning of a line, but also after
+     * {@code then}/{@code do}/{@code else}, {@code ;}, {@code &&} or {@code (} (local.sh exports
+     * PRODUCT_FLYWAY_LOCATIONS inside a one-line {@code if}; reading only lines that begin with export missed it).
+     * Comment lines are skipped.
+     */
+    private static final Pattern EXPORT_COMMAND = Pattern.compile(
+            "(?:^|[;&|(]|\\bthen|\\bdo|\\belse)[ \\t]*export[ \\t]+([^;\\n]*)", Pattern.MULTILINE);
+    private static final Pattern COMMENT_LINE = Pattern.compile("^\\s*#.*$", Pattern.MULTILINE);
     private static final Pattern ASSIGNMENT = Pattern.compile("(?:^|\\s)([A-Z][A-Z0-9_]*)=");
     private static final Pattern SERVICE_ROW = Pattern.compile("^\\s*\"([a-z0-9-]+)\\|([^|]+)\\|([a-z0-9-]+)\\|([a-z-]+)\\|([^\"]+)\"\\s*$",
             Pattern.MULTILINE);
@@ -27,7 +35,7 @@ record LocalRun(Set<String> exportedNames, List<Instance> instances) {
 
     static LocalRun parse(String script) {
         Set<String> names = new LinkedHashSet<>();
-        Matcher line = EXPORT_LINE.matcher(script);
+        Matcher line = EXPORT_COMMAND.matcher(COMMENT_LINE.matcher(script).replaceAll(""));
         while (line.find()) {
             Matcher assignment = ASSIGNMENT.matcher(line.group(1));
             while (assignment.find()) {

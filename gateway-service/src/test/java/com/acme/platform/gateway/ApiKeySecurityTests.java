@@ -1,36 +1,16 @@
 package com.acme.platform.gateway;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Credentials and roles as in the contract, and what the services learn about the caller. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "gateway.security.cors-allowed-origins=https://shop.example")
+/**
+ * Credentials and roles as in the contract, and what the services learn about the caller.
+ */
 class ApiKeySecurityTests extends GatewayTestSupport {
-
-    @AutoClose
-    static final StubService PRODUCT_1 = new StubService("product-service-1");
-    @AutoClose
-    static final StubService PRODUCT_2 = new StubService("product-service-2");
-    @AutoClose
-    static final StubService WORKER = new StubService("worker-service");
-    @AutoClose
-    static final StubService ORDERS = new StubService("order-service");
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        routeProductServiceTo(registry, PRODUCT_1, PRODUCT_2);
-        registry.add("WORKER_SERVICE_URL", WORKER::url);
-        registry.add("ORDER_SERVICE_URL", ORDERS::url);
-    }
 
     @Test
     void writeWithoutKeyIs401Problem() throws Exception {
@@ -95,10 +75,10 @@ class ApiKeySecurityTests extends GatewayTestSupport {
     @Test
     void corsPreflightIsAnsweredForAConfiguredOriginOnly() throws Exception {
         HttpResponse<String> allowed = send("OPTIONS", "/api/orders", HttpRequest.BodyPublishers.noBody(),
-                "Origin", "https://shop.example", "Access-Control-Request-Method", "POST",
+                "Origin", ALLOWED_ORIGIN, "Access-Control-Request-Method", "POST",
                 "Access-Control-Request-Headers", "X-API-Key");
         assertThat(allowed.statusCode()).isEqualTo(200);
-        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://shop.example");
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_ORIGIN);
 
         HttpResponse<String> other = send("OPTIONS", "/api/orders", HttpRequest.BodyPublishers.noBody(),
                 "Origin", "https://evil.example", "Access-Control-Request-Method", "POST");

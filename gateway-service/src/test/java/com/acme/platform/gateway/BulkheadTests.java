@@ -1,10 +1,7 @@
 package com.acme.platform.gateway;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,14 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "resilience4j.bulkhead.instances.order-service.max-concurrent-calls=4")
 class BulkheadTests extends GatewayTestSupport {
-
-    @AutoClose
-    static final StubService ORDERS = new StubService("order-service");
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        registry.add("ORDER_SERVICE_URL", ORDERS::url);
-    }
 
     record Timed(HttpResponse<String> response, Duration took) {
     }

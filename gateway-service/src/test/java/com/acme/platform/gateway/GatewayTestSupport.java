@@ -1,7 +1,9 @@
 package com.acme.platform.gateway;
 
 import com.acme.platform.devstack.DevstackExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
@@ -24,14 +26,29 @@ import java.util.List;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Boots the gateway on a random port with the devstack's real Redis (rate limiting); each test class starts its own
- * real HTTP servers for the services and points the gateway at them with {@code @DynamicPropertySource}.
+ * Boots the gateway on a random port with the devstack's real Redis (rate limiting), routed to one set of real HTTP
+ * servers standing in for the services ({@link #PRODUCT_1}, {@link #PRODUCT_2}, {@link #ORDERS}, {@link #WORKER}),
+ * started once per test JVM.
+ *
+ * <p>Every test class gets the same {@code @DynamicPropertySource} from here and declares none of its own, so the
+ * classes that need no other setting share one cached gateway context; a class that sets properties (an algorithm,
+ * a limit) gets its own. A test that slows or stops a stand-in restores it before it returns. One CORS origin is
+ * allowed ({@link #ALLOWED_ORIGIN}, for the preflight tests); requests without an {@code Origin} header ignore it.
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "gateway.security.cors-allowed-origins=" + GatewayTestSupport.ALLOWED_ORIGIN)
 abstract class GatewayTestSupport {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String ADMIN_KEY = "demo-admin-key";
     static final String CLIENT_KEY = "demo-client-key";
+    static final String ALLOWED_ORIGIN = "https://shop.example";
+
+    static final StubService PRODUCT_1 = new StubService("product-service-1");
+    static final StubService PRODUCT_2 = new StubService("product-service-2");
+    static final StubService ORDERS = new StubService("order-service");
+    static final StubService WORKER = new StubService("worker-service");
+    static final List<StubService> ALL_SERVICES = List.of(PRODUCT_1, PRODUCT_2, ORDERS, WORKER);
 
     @LocalServerPort
     int port;
@@ -50,19 +67,23 @@ abstract class GatewayTestSupport {
     }
 
     @DynamicPropertySource
-    static void redis(DynamicPropertyRegistry registry) {
+    static void devstackAndServices(DynamicPropertyRegistry registry) {
         registry.add("REDIS_HOST", () -> DevstackExtension.shared().redisHost());
         registry.add("REDIS_PORT", () -> DevstackExtension.shared().redisPort());
+        registry.add("PRODUCT_SERVICE_1_URL", PRODUCT_1::url);
+        registry.add("PRODUCT_SERVICE_2_URL", PRODUCT_2::url);
+        registry.add("ORDER_SERVICE_URL", ORDERS::url);
+        registry.add("WORKER_SERVICE_URL", WORKER::url);
     }
 
-    /**
-     * Points the gateway's two product-service instances ({@code PRODUCT_SERVICE_1_URL}, {@code PRODUCT_SERVICE_2_URL})
-     * at these servers; called from each test class's own {@code @DynamicPropertySource} method, as each class
-     * starts its own servers.
-     */
-    static void routeProductServiceTo(DynamicPropertyRegistry registry, StubService first, StubService second) {
-        registry.add("PRODUCT_SERVICE_1_URL", first::url);
-        registry.add("PRODUCT_SERVICE_2_URL", second::url);
+    /** Every stand-in at full speed and answering, whatever the previous test did to it. */
+    @AfterEach
+    void servicesBackToNormal() {
+        for (StubService service : ALL_SERVICES) {
+            service.delay(Duration.ZERO);
+            service.refuse(Duration.ZERO);
+            service.ensureStarted();
+        }
     }
 
     HttpResponse<String> get(String path, String... headers) throws Exception {

@@ -1,13 +1,10 @@
 package com.acme.platform.gateway;
 
 import com.acme.platform.devstack.DevstackExtension;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,21 +21,8 @@ import static org.awaitility.Awaitility.await;
         "gateway.rate-limit.routes.analytics.anonymous.burst-capacity=3"})
 class RateLimitTests extends GatewayTestSupport {
 
-    @AutoClose
-    static final StubService PRODUCT_1 = new StubService("product-service-1");
-    @AutoClose
-    static final StubService PRODUCT_2 = new StubService("product-service-2");
-    @AutoClose
-    static final StubService WORKER = new StubService("worker-service");
-
     @Autowired
     ReactiveStringRedisTemplate redis;
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        routeProductServiceTo(registry, PRODUCT_1, PRODUCT_2);
-        registry.add("WORKER_SERVICE_URL", WORKER::url);
-    }
 
     @Test
     void aRouteWithItsOwnLimitIsLimitedByAddressAndXForwardedForDoesNotOpenANewBucket() throws Exception {

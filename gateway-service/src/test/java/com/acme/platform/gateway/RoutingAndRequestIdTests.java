@@ -1,31 +1,16 @@
 package com.acme.platform.gateway;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class RoutingAndRequestIdTests extends GatewayTestSupport {
-
-    @AutoClose
-    static final StubService PRODUCT_1 = new StubService("product-service-1");
-    @AutoClose
-    static final StubService PRODUCT_2 = new StubService("product-service-2");
 
     @LocalManagementPort
     int managementPort;
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        routeProductServiceTo(registry, PRODUCT_1, PRODUCT_2);
-    }
 
     @Test
     void productsRouteReachesProductServiceWithAGeneratedRequestIdThatIsForwardedAndEchoed() throws Exception {

@@ -1,13 +1,9 @@
 package com.acme.platform.gateway;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,25 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every contract path reaches its service; nothing else does, whatever the spelling of the path. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RoutingTableTests extends GatewayTestSupport {
-
-    @AutoClose
-    static final StubService PRODUCT_1 = new StubService("product-service-1");
-    @AutoClose
-    static final StubService PRODUCT_2 = new StubService("product-service-2");
-    @AutoClose
-    static final StubService ORDERS = new StubService("order-service");
-    @AutoClose
-    static final StubService WORKER = new StubService("worker-service");
-    static final List<StubService> ALL = List.of(PRODUCT_1, PRODUCT_2, ORDERS, WORKER);
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        routeProductServiceTo(registry, PRODUCT_1, PRODUCT_2);
-        registry.add("ORDER_SERVICE_URL", ORDERS::url);
-        registry.add("WORKER_SERVICE_URL", WORKER::url);
-    }
 
     @ParameterizedTest(name = "{0} {1} -> {3}")
     @CsvSource({
@@ -100,13 +78,13 @@ class RoutingTableTests extends GatewayTestSupport {
             "/./actuator/health",
     })
     void actuatorInternalAndTraversalFormsSentVerbatimAre400Or404ProblemsAndReachNoService(String target) throws Exception {
-        int before = ALL.stream().mapToInt(StubService::received).sum();
+        int before = ALL_SERVICES.stream().mapToInt(StubService::received).sum();
 
         String response = raw(target);
 
         assertThat(statusOf(response)).isIn(400, 404);
         assertThat(response.toLowerCase()).contains("content-type: application/problem+json").contains("x-request-id: ");
-        assertThat(ALL.stream().mapToInt(StubService::received).sum()).isEqualTo(before);
+        assertThat(ALL_SERVICES.stream().mapToInt(StubService::received).sum()).isEqualTo(before);
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server standing in for a downstream service: it answers every request with JSON naming itself, the
- * path and the headers the gateway forwarded, and sets {@code X-Served-By} like the platform's services do.
+ * path and the headers the gateway forwarded (request id, identity, API key, W3C trace context), and sets
+ * {@code X-Served-By} like the platform's services do.
  * It can be slowed down (answers after a delay, without holding a thread), stopped and started again on the same
  * port (an instance dying and coming back).
  */
@@ -27,7 +28,9 @@ final class StubService implements AutoCloseable {
     private final int port;
     private final AtomicInteger received = new AtomicInteger();
     private volatile Duration delay = Duration.ZERO;
+    private volatile Duration refusingWithRetryAfter = Duration.ZERO;
     private volatile HttpServer server;
+    private volatile boolean running;
 
     StubService(String name) {
         this(name, 0);
@@ -56,12 +59,28 @@ final class StubService implements AutoCloseable {
         this.delay = delay;
     }
 
+    /**
+     * Answers API requests at once with 503 problem+json and this {@code Retry-After} (as a platform service does when
+     * a dependency it needs hangs); {@link Duration#ZERO} answers normally again.
+     */
+    void refuse(Duration retryAfter) {
+        this.refusingWithRetryAfter = retryAfter;
+    }
+
     synchronized void stop() {
         server.stop(0);
+        running = false;
     }
 
     synchronized void start() {
         server = bind(port);
+    }
+
+    /** Starts it again if a test stopped it (and failed before restarting it). */
+    synchronized void ensureStarted() {
+        if (!running) {
+            start();
+        }
     }
 
     @Override
@@ -79,6 +98,7 @@ final class StubService implements AutoCloseable {
         created.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         created.createContext("/", this::handle);
         created.start();
+        running = true;
         return created;
     }
 
@@ -105,10 +125,21 @@ final class StubService implements AutoCloseable {
                     + "\",\"receivedRequestId\":\"" + h.getFirst("X-Request-Id")
                     + "\",\"receivedPrincipal\":\"" + h.getFirst("X-Principal")
                     + "\",\"receivedRoles\":\"" + h.getFirst("X-Principal-Roles")
-                    + "\",\"receivedApiKey\":\"" + h.getFirst("X-API-Key") + "\"}")
+                    + "\",\"receivedApiKey\":\"" + h.getFirst("X-API-Key")
+                    + "\",\"receivedTraceparent\":\"" + h.getFirst("traceparent") + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("X-Served-By", name);
+            Duration refusing = refusingWithRetryAfter;
+            if (!refusing.isZero() && !exchange.getRequestURI().getPath().startsWith("/actuator/")) {
+                body = ("{\"status\":503,\"title\":\"Service Unavailable\",\"detail\":\"" + name
+                        + " cannot do this now\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                exchange.getResponseHeaders().set("Retry-After", Long.toString(refusing.toSeconds()));
+                exchange.sendResponseHeaders(503, body.length);
+                exchange.getResponseBody().write(body);
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
         } catch (IOException e) {

@@ -1,11 +1,8 @@
 package com.acme.platform.gateway;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.Map;
 
@@ -14,16 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "PRODUCT_SERVICE_LB_ALGORITHM=weighted", "PRODUCT_SERVICE_1_WEIGHT=3", "PRODUCT_SERVICE_2_WEIGHT=1"})
 class WeightedBalancingTests extends GatewayTestSupport {
-
-    @AutoClose
-    static final StubService PRODUCT_1 = new StubService("product-service-1");
-    @AutoClose
-    static final StubService PRODUCT_2 = new StubService("product-service-2");
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        routeProductServiceTo(registry, PRODUCT_1, PRODUCT_2);
-    }
 
     @BeforeEach
     void bothInstancesInRotation() {

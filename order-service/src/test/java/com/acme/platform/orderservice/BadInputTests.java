@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
+import com.acme.platform.testsupport.LocalHttp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BadInputTests extends AbstractIntegrationTest {
@@ -74,5 +76,17 @@ class BadInputTests extends AbstractIntegrationTest {
         assertThat(get("/api/orders?customerId=x&limit=abc").statusCode()).isEqualTo(400);
         assertThat(get("/api/orders?customerId=x&cursor=zzz").statusCode()).isEqualTo(400);
         assertThat(get("/api/orders").statusCode()).isEqualTo(400);
+    }
+
+    /** Malformed requests (the full set is in product-service's MalformedRequestTests): problems here too. */
+    @Test
+    void malformedRequestsAreProblemsWithTheRequestId() throws Exception {
+        String query = LocalHttp.raw(port, "GET /api/orders?customerId=c-1&limit=%G1 HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: bad-query-1\r\nConnection: close\r\n\r\n");
+        assertThat(query).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                .contains("X-Request-Id: bad-query-1").contains("Malformed percent-encoding in the query");
+
+        String path = LocalHttp.raw(port, "GET /api/%zz HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: bad-path-1\r\nConnection: close\r\n\r\n");
+        assertThat(path).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                .contains("X-Request-Id: bad-path-1").contains("Malformed percent-encoding in the path");
     }
 }

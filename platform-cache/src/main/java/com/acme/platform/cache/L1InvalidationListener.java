@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.SocketAddress;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -23,6 +24,8 @@ final class L1InvalidationListener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(L1InvalidationListener.class);
     private static final long RETRY_MILLIS = 1000;
     private static final char ACK_SEPARATOR = '|';
+    /** Between the keys of one message (a write that changed several): the ASCII unit separator, never in a key. */
+    private static final char ID_SEPARATOR = '\u001F';
     /** An acknowledgement list outlives any writer's wait by far; then Redis drops it. */
     private static final long ACK_KEY_TTL_MILLIS = 10_000;
 
@@ -62,9 +65,9 @@ final class L1InvalidationListener implements AutoCloseable {
         subscribeInBackground();
     }
 
-    /** The message a write publishes: the key, and where the instances confirm they dropped it. */
-    static String message(String id, String ackKey) {
-        return id + ACK_SEPARATOR + ackKey;
+    /** The message a write publishes: the keys, and where the instances confirm they dropped them. */
+    static String message(List<String> ids, String ackKey) {
+        return String.join(String.valueOf(ID_SEPARATOR), ids) + ACK_SEPARATOR + ackKey;
     }
 
     /** Runs on Lettuce's event loop: fire and forget, never block here. */
@@ -101,7 +104,14 @@ final class L1InvalidationListener implements AutoCloseable {
                     @Override
                     public void message(String ch, String message) {
                         int separator = message.lastIndexOf(ACK_SEPARATOR);
-                        l1.invalidate(separator < 0 ? message : message.substring(0, separator));
+                        String ids = separator < 0 ? message : message.substring(0, separator);
+                        for (int from = 0, to; from <= ids.length(); from = to + 1) {
+                            to = ids.indexOf(ID_SEPARATOR, from);
+                            if (to < 0) {
+                                to = ids.length();
+                            }
+                            l1.invalidate(ids.substring(from, to));
+                        }
                         if (separator >= 0) {
                             acknowledge(message.substring(separator + 1));
                         }

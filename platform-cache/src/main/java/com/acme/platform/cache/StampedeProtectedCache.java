@@ -9,6 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -57,7 +60,7 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
         this.clock = clock;
         this.channel = settings.name() + ":invalidations";
         this.redis = new RedisConnector(client);
-        this.breaker = new RedisDownBreaker(settings);
+        this.breaker = new RedisDownBreaker(settings, () -> redis.commands().ping(), refresher);
         this.l1 = new NearCache(settings, registry);
         this.l1Listener = new L1InvalidationListener(client, channel, l1);
         this.singleFlight = new LocalSingleFlight<>(settings.leaseWaitMax().toMillis() + settings.leaseTtl().toMillis());
@@ -86,6 +89,11 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
         return new StampedeProtectedCache<>(client, settings, codec, registry, Clock.systemUTC());
     }
 
+    /** The settings this cache runs with (its name tags its meters). */
+    public CacheSettings settings() {
+        return settings;
+    }
+
     /**
      * Reads a key.
      *
@@ -99,23 +107,46 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
         return read;
     }
 
+    /** One key a committed write changed: the version it now has, and whether the write deleted it. */
+    public record Write(String id, long version, boolean deleted) {
+    }
+
     /**
      * After a write committed: replace the key with a tombstone (version, commit position) and drop it from every
      * instance's L1. Best effort while Redis is down (logged and counted).
      */
     public void invalidate(String id, long version, long position, boolean deleted) {
-        l1.invalidate(id);
+        invalidateAll(List.of(new Write(id, version, deleted)), position);
+    }
+
+    /**
+     * {@link #invalidate} for every key one or more commits changed (e.g. a batch of stock reservations), in one
+     * script, one pub/sub message and one wait for the instances' acknowledgements, however many keys there are.
+     *
+     * @param position a WAL position read after the last of those commits
+     */
+    public void invalidateAll(Collection<Write> writes, long position) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        List<VersionFence.Written> written = new ArrayList<>(writes.size());
+        List<String> ids = new ArrayList<>(writes.size());
+        for (Write w : writes) {
+            l1.invalidate(w.id());
+            written.add(new VersionFence.Written(entryKey(w.id()), w.version(), w.deleted()));
+            ids.add(w.id());
+        }
         String ackKey = settings.name() + ":l1acks:" + UUID.randomUUID();
         long reached;
         try {
-            reached = breaker.call(() -> VersionFence.tombstone(redis.commands(), entryKey(id), version, position,
-                    deleted, settings.tombstoneTtl().toMillis(), channel, L1InvalidationListener.message(id, ackKey)));
+            reached = breaker.call(() -> VersionFence.tombstones(redis.commands(), written, position,
+                    settings.tombstoneTtl().toMillis(), channel, L1InvalidationListener.message(ids, ackKey)));
         } catch (RedisUnavailable e) {
             metrics.invalidationFailed();
-            log.warn("cache {}: could not invalidate {} (v{}): {}", settings.name(), id, version, e.getMessage());
+            log.warn("cache {}: could not invalidate {}: {}", settings.name(), ids, e.getMessage());
             return;
         }
-        awaitL1Acknowledgements(id, ackKey, reached);
+        awaitL1Acknowledgements(ids, ackKey, reached);
     }
 
     /**
@@ -124,7 +155,7 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
      * once it has dropped the key; the writer waits for all of them, at most {@code l1AckWait}. An instance that does
      * not confirm in time is counted ({@code cache_l1_ack_timeouts_total}) and logged.
      */
-    private void awaitL1Acknowledgements(String id, String ackKey, long reached) {
+    private void awaitL1Acknowledgements(List<String> ids, String ackKey, long reached) {
         if (reached <= 0 || settings.l1AckWait().isZero()) {
             return;
         }
@@ -135,7 +166,7 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
                 if (System.nanoTime() > deadline) {
                     metrics.l1AckTimedOut();
                     log.warn("cache {}: not every instance confirmed dropping {} from its L1 within {}", settings.name(),
-                            id, settings.l1AckWait());
+                            ids, settings.l1AckWait());
                     return;
                 }
                 LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(pauseMicros));

@@ -2,6 +2,8 @@ package com.acme.platform.cache;
 
 import io.lettuce.core.api.sync.RedisCommands;
 
+import java.util.List;
+
 /**
  * No stale refill. A write never updates a cached value in place: it replaces the key with a short-lived
  * tombstone holding the write's version and commit position. A fill is accepted atomically (one Lua script) only
@@ -37,16 +39,22 @@ final class VersionFence {
             if accept then return 1 else return 0 end
             """);
 
-    /** KEYS: entry. ARGV: version, position, gone, tombstone ttl ms, channel, message. */
-    private static final RedisScript TOMBSTONE = new RedisScript("""
-            local cur = redis.call('HMGET', KEYS[1], 'v', 'p')
-            local ver = math.max(tonumber(cur[1]) or 0, tonumber(ARGV[1]))
-            local pos = math.max(tonumber(cur[2]) or 0, tonumber(ARGV[2]))
-            redis.call('DEL', KEYS[1])
-            redis.call('HSET', KEYS[1], 'k', 'T', 'v', string.format('%.0f', ver), 'p', string.format('%.0f', pos),
-                       'g', ARGV[3])
-            redis.call('PEXPIRE', KEYS[1], ARGV[4])
-            return redis.call('PUBLISH', ARGV[5], ARGV[6])
+    /**
+     * KEYS: the written entries. ARGV: position, tombstone ttl ms, channel, message, then (version, gone) per key.
+     * One script for every key a commit changed: one round trip and one invalidation message however many there are.
+     * (All keys in one script need one Redis node; on Redis Cluster the keys would need a common hash tag.)
+     */
+    private static final RedisScript TOMBSTONES = new RedisScript("""
+            for i = 1, #KEYS do
+              local cur = redis.call('HMGET', KEYS[i], 'v', 'p')
+              local ver = math.max(tonumber(cur[1]) or 0, tonumber(ARGV[3 + 2 * i]))
+              local pos = math.max(tonumber(cur[2]) or 0, tonumber(ARGV[1]))
+              redis.call('DEL', KEYS[i])
+              redis.call('HSET', KEYS[i], 'k', 'T', 'v', string.format('%.0f', ver), 'p', string.format('%.0f', pos),
+                         'g', ARGV[4 + 2 * i])
+              redis.call('PEXPIRE', KEYS[i], ARGV[2])
+            end
+            return redis.call('PUBLISH', ARGV[3], ARGV[4])
             """);
 
     private VersionFence() {
@@ -61,15 +69,30 @@ final class VersionFence {
                 RedisScript.arg(leaseOwner == null ? "" : leaseOwner)) == 1;
     }
 
+    /** One written key: the version the write produced and whether it deleted the key. */
+    record Written(String entryKey, long version, boolean gone) {
+    }
+
     /**
-     * Replaces the entry with a tombstone (never lowering the version) and tells every instance's L1.
+     * Replaces every written entry with a tombstone (never lowering a version) and tells every instance's L1, in one
+     * script.
      *
      * @return how many subscribers (instances) the invalidation message reached
      */
-    static long tombstone(RedisCommands<String, byte[]> redis, String entryKey, long version, long position, boolean gone,
-                          long tombstoneTtlMillis, String channel, String message) {
-        return TOMBSTONE.run(redis, new String[]{entryKey}, RedisScript.arg(version), RedisScript.arg(position),
-                RedisScript.arg(gone ? "1" : "0"), RedisScript.arg(tombstoneTtlMillis), RedisScript.arg(channel),
-                RedisScript.arg(message));
+    static long tombstones(RedisCommands<String, byte[]> redis, List<Written> written, long position,
+                           long tombstoneTtlMillis, String channel, String message) {
+        String[] keys = new String[written.size()];
+        byte[][] args = new byte[4 + 2 * written.size()][];
+        args[0] = RedisScript.arg(position);
+        args[1] = RedisScript.arg(tombstoneTtlMillis);
+        args[2] = RedisScript.arg(channel);
+        args[3] = RedisScript.arg(message);
+        for (int i = 0; i < keys.length; i++) {
+            Written w = written.get(i);
+            keys[i] = w.entryKey();
+            args[4 + 2 * i] = RedisScript.arg(w.version());
+            args[5 + 2 * i] = RedisScript.arg(w.gone() ? "1" : "0");
+        }
+        return TOMBSTONES.run(redis, keys, args);
     }
 }

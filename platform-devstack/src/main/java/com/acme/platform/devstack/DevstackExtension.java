@@ -5,10 +5,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import java.util.Set;
+
 /**
- * JUnit 5 extension that shares one {@link Devstack} per test JVM, on ephemeral ports, started on first use and
- * stopped (data deleted) when the JVM exits. Test classes and Spring's {@code @DynamicPropertySource} methods
- * reach it through {@link #shared()}; test methods can also take it as a parameter.
+ * JUnit 5 extension that shares one {@link Devstack} per test JVM, on ephemeral ports, each server started on first
+ * use (a JVM whose tests only need Redis starts only Redis) and stopped (data deleted) when the JVM exits. Test
+ * classes and Spring's {@code @DynamicPropertySource} methods reach it through {@link #shared()}; test methods can
+ * also take it as a parameter.
  */
 public final class DevstackExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -16,8 +19,8 @@ public final class DevstackExtension implements BeforeAllCallback, ParameterReso
 
     public static synchronized Devstack shared() {
         if (shared == null) {
-            shared = Devstack.start(DevstackSettings.forTests());
-            System.out.println("[devstack] started for tests: " + shared.startupReport());
+            // Each server starts when a test first needs it (see Devstack.start(settings, servers)).
+            shared = Devstack.start(DevstackSettings.forTests(), Set.of());
         }
         return shared;
     }

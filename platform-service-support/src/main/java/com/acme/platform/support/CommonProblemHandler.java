@@ -1,6 +1,10 @@
 package com.acme.platform.support;
 
 import org.springframework.context.MessageSourceResolvable;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +34,8 @@ import java.util.stream.Stream;
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class CommonProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CommonProblemHandler.class);
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
@@ -67,5 +73,25 @@ public class CommonProblemHandler extends ResponseEntityExceptionHandler {
         String detail = violations.sorted().collect(Collectors.joining("; "));
         return ResponseEntity.badRequest().headers(headers)
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail.isEmpty() ? "invalid request" : detail));
+    }
+
+    /**
+     * Tomcat parses the query string when a parameter is first read, and throws if an escape is broken
+     * ({@code ?cursor=%%%}), the decoded bytes are not UTF-8, or there are too many parameters. Unhandled, that ends
+     * in Spring's default error JSON; here it is a 400 problem naming what is wrong, and one log line.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalidParameters(InvalidParameterException e, HttpServletRequest request) {
+        String target = request.getRequestURI() + "?" + request.getQueryString();
+        String detail = request.getQueryString() == null ? null : RequestTarget.problem(target);
+        if (detail == null) {
+            detail = e.getCause() instanceof java.nio.charset.CharacterCodingException
+                    ? "The query string's percent-encoded bytes are not valid UTF-8"
+                    : "The query string could not be parsed: " + RequestTarget.printable(
+                            String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+        HttpStatusCode status = HttpStatusCode.valueOf(e.getErrorCode());
+        log.info("{} {} -> {} malformed request: {}", request.getMethod(), RequestTarget.printable(target), status.value(), detail);
+        return ProblemDetail.forStatusAndDetail(status, detail);
     }
 }

@@ -23,13 +23,15 @@ public final class RequestIdFilter extends OncePerRequestFilter {
     /** Ids from outside are echoed into logs and headers: accept only a safe, bounded shape. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
+    /** The id the client (or the gateway) sent if it has a safe shape, else a new one. */
+    public static String acceptOrCreate(String sent) {
+        return sent != null && SAFE_ID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = request.getHeader(HEADER);
-        if (id == null || !SAFE_ID.matcher(id).matches()) {
-            id = UUID.randomUUID().toString();
-        }
+        String id = acceptOrCreate(request.getHeader(HEADER));
         response.setHeader(HEADER, id);
         MDC.put(MDC_KEY, id);
         try {

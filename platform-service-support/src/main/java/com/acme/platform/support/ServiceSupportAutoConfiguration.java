@@ -1,20 +1,27 @@
 package com.acme.platform.support;
 
+import org.apache.catalina.startup.Tomcat;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.servers.Server;
-import org.springframework.core.Ordered;
 
 /**
- * Registers the platform's common servlet filters in every servlet service that depends on this module, lets any
- * of its beans use {@code @Scheduled}, and gives its OpenAPI document a relative server: Swagger UI, served by the
- * gateway, then sends "try it out" requests through the gateway (its origin), not to the service's own port, which
- * clients cannot reach in compose. (springdoc reads {@code @OpenAPIDefinition} from any bean.)
+ * Registers the platform's common servlet filters in every servlet service that depends on this module, makes Tomcat
+ * answer the requests it refuses itself with problem details, lets any of its beans use {@code @Scheduled}, and
+ * gives its OpenAPI document a relative server: Swagger UI, served by the gateway, then sends "try it out" requests
+ * through the gateway (its origin), not to the service's own port, which clients cannot reach in compose.
+ * (springdoc reads {@code @OpenAPIDefinition} from any bean.)
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -40,5 +47,35 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     CommonProblemHandler commonProblemHandler() {
         return new CommonProblemHandler();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tomcat.class)
+    static class TomcatProblems {
+
+        @Bean
+        TomcatProblemCustomizer tomcatProblemCustomizer(ServerProperties server) {
+            return new TomcatProblemCustomizer(server.getMaxHttpRequestHeaderSize().toBytes());
+        }
+    }
+
+    /** Ordered after Spring Boot's own Tomcat customizer, whose error report valve this one replaces. */
+    static final class TomcatProblemCustomizer implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+
+        private final long maxHeaderSize;
+
+        TomcatProblemCustomizer(long maxHeaderSize) {
+            this.maxHeaderSize = maxHeaderSize;
+        }
+
+        @Override
+        public void customize(ConfigurableTomcatWebServerFactory factory) {
+            factory.addContextCustomizers(context -> ProblemErrorReportValve.replaceIn(context, maxHeaderSize));
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 }

@@ -1,10 +1,12 @@
 package com.acme.platform.testsupport;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** HTTP calls to a service under test listening on this machine (127.0.0.1). */
@@ -24,5 +26,19 @@ public final class LocalHttp {
             request.headers(headers);
         }
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Sends {@code request} byte for byte (ISO-8859-1, one byte per char) on a new connection and returns the whole
+     * answer, for requests an HTTP client would normalise or refuse to send. The request should ask for
+     * {@code Connection: close}, or the server must close the connection itself.
+     */
+    public static String raw(int port, String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 }

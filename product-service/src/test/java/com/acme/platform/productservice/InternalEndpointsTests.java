@@ -104,6 +104,48 @@ class InternalEndpointsTests extends AbstractIntegrationTest {
     }
 
     @Test
+    void batchReservesEachOrderAllOrNothingRepliesInOrderAndInvalidatesOnce() throws Exception {
+        String a = createProduct("BA", 100, 5).get("id").asString();
+        String b = createProduct("BB", 100, 1).get("id").asString();
+        assertThat(stockOf(a)).isEqualTo(5); // cached before the batch
+        String first = UUID.randomUUID().toString();
+        String rejected = UUID.randomUUID().toString();
+        String third = UUID.randomUUID().toString();
+        String body = "{\"reservations\":[" + reservation(first, a, 2, b, 1) + "," + reservation(rejected, a, 1, b, 1) + ","
+                + "{\"orderId\":\"" + third + "\",\"items\":[{\"productId\":\"" + a + "\",\"quantity\":3}]}]}";
+
+        HttpResponse<String> response = send("POST", "/internal/stock-reservations/batch", body);
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> outcomes = new ArrayList<>();
+        Json.parse(response.body()).get("items").forEach(item -> outcomes.add(item.get("orderId").asString() + " "
+                + item.get("status").asString() + " " + item.get("replayed").asBoolean()));
+        assertThat(outcomes).containsExactly(first + " RESERVED false", rejected + " REJECTED false", third + " RESERVED false");
+        assertThat(stockOf(a)).isZero(); // 5 - 2 - 3: the rejected order took nothing, and the L1/Redis entry is gone
+        assertThat(stockOf(b)).isZero();
+
+        // A repeat of the batch (a redelivered poll) changes nothing and says so per order.
+        JsonNode repeat = Json.parse(send("POST", "/internal/stock-reservations/batch", body).body());
+        repeat.get("items").forEach(item -> assertThat(item.get("replayed").asBoolean()).isTrue());
+        assertThat(stockOf(a)).isZero();
+        // The single-order endpoint sees the batch's outcome for the same order id.
+        HttpResponse<String> single = send("POST", "/internal/stock-reservations", reservation(rejected, a, 1, b, 1));
+        assertThat(Json.parse(single.body()).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(single.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    }
+
+    @Test
+    void malformedBatchesAre400() throws Exception {
+        String tooMany = IntStream.range(0, 501).mapToObj(i -> "{\"orderId\":\"" + UUID.randomUUID()
+                + "\",\"items\":[{\"productId\":\"" + UUID.randomUUID() + "\",\"quantity\":1}]}").collect(Collectors.joining(","));
+        for (String body : new String[]{"{}", "{\"reservations\":[]}", "{\"reservations\":[" + tooMany + "]}",
+                "{\"reservations\":[{\"orderId\":\"" + UUID.randomUUID() + "\",\"items\":[]}]}"}) {
+            HttpResponse<String> response = send("POST", "/internal/stock-reservations/batch", body);
+            assertThat(response.statusCode()).as(body.length() > 200 ? "501 reservations" : body).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
     void malformedReservationsAre400() throws Exception {
         String[] bodies = {
                 "{}",

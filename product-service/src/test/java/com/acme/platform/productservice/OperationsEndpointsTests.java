@@ -1,22 +1,25 @@
 package com.acme.platform.productservice;
 
 import com.acme.platform.testsupport.Json;
+import com.acme.platform.testsupport.OperationsEndpointsContract;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class OperationsEndpointsTests extends AbstractIntegrationTest {
+/**
+ * Probes, metrics and the 404 problem, as every service answers them (see {@link OperationsEndpointsContract}), plus
+ * product-service's own: the cache and replica meters under their contract names, and its OpenAPI document.
+ */
+class OperationsEndpointsTests extends AbstractIntegrationTest implements OperationsEndpointsContract {
 
-    @Test
-    void livenessAndReadinessAreUp() throws Exception {
-        assertThat(get("/actuator/health/liveness").body()).contains("\"UP\"");
-        assertThat(get("/actuator/health/readiness").body()).contains("\"UP\"");
+    @Override
+    public int servicePort() {
+        return port;
     }
 
-    @Test
-    void prometheusEndpointExportsMetricsTaggedWithTheInstance() throws Exception {
-        String metrics = get("/actuator/prometheus").body();
-        assertThat(metrics).contains("jvm_memory_used_bytes").contains("instance=\"product-service-1\"");
+    @Override
+    public String instanceName() {
+        return "product-service-1";
     }
 
     @Test
@@ -38,15 +41,6 @@ class OperationsEndpointsTests extends AbstractIntegrationTest {
                 .containsPattern("db_reads_total\\{[^}]*target=\"replica\"")
                 .containsPattern("db_reads_total\\{[^}]*target=\"primary\"")
                 .containsPattern("(?m)^db_replica_lag_seconds\\{");
-    }
-
-    @Test
-    void unknownPathIsAProblemWithTheRequestId() throws Exception {
-        var response = get("/api/nothing-here", "X-Request-Id", "ops-404");
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.headers().firstValue("X-Request-Id")).hasValue("ops-404");
     }
 
     @Test

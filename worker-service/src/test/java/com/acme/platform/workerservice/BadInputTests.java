@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
+import com.acme.platform.testsupport.LocalHttp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BadInputTests extends AbstractIntegrationTest {
@@ -42,5 +44,17 @@ class BadInputTests extends AbstractIntegrationTest {
         assertProblem(send("PUT", "/api/admin/faults", "{\"notifications\":{\"failCustomerPrefix\":42}}"), 400);
         assertProblem(send("PUT", "/api/admin/faults", "{\"notifications\":{\"failCustomerPrefix\":\"\"}}"), 400);
         assertThat(get("/api/admin/faults").body()).isEqualTo("{}");
+    }
+
+    /** Malformed requests (the full set is in product-service's MalformedRequestTests): problems here too. */
+    @Test
+    void malformedRequestsAreProblemsWithTheRequestId() throws Exception {
+        String query = LocalHttp.raw(port, "GET /api/analytics/top-products?limit=%G1 HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: bad-query-1\r\nConnection: close\r\n\r\n");
+        assertThat(query).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                .contains("X-Request-Id: bad-query-1").contains("Malformed percent-encoding in the query");
+
+        String path = LocalHttp.raw(port, "GET /api/%zz HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: bad-path-1\r\nConnection: close\r\n\r\n");
+        assertThat(path).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                .contains("X-Request-Id: bad-path-1").contains("Malformed percent-encoding in the path");
     }
 }

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -26,7 +27,8 @@ import java.time.Duration;
  * for authenticated and anonymous callers on the same route.
  *
  * <p>Redis down: {@code RedisRateLimiter} lets the request through (fail open) and logs the error; a short command
- * timeout and rejecting commands while disconnected (config/RedisClientConfig) keep that bypass fast. Availability
+ * timeout and rejecting commands while disconnected (config/RedisClientConfig) keep that bypass fast, and
+ * {@link RedisLimiterBreaker} skips Redis altogether once checks fail, so a hung Redis costs no request its timeout. Availability
  * of the API wins over exact limits for the minutes Redis is away; the
  * {@code gateway_rate_limit_requests_total{outcome="redis_unavailable"}} meter shows it.
  */
@@ -41,10 +43,12 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
     private final PrincipalOrAddressKeyResolver keys;
     private final RateLimitProperties properties;
     private final MeterRegistry meters;
+    private final RedisLimiterBreaker redisBreaker;
 
     public RateLimitFilter(RedisRateLimiter limiter, PrincipalOrAddressKeyResolver keys, RateLimitProperties properties,
-                           MeterRegistry meters) {
+                           MeterRegistry meters, RedisLimiterBreaker redisBreaker) {
         this.limiter = limiter;
+        this.redisBreaker = redisBreaker;
         this.keys = keys;
         this.properties = properties;
         this.meters = meters;
@@ -70,13 +74,24 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ClientKey client = ClientKey.from(exchange);
         String bucket = bucketFor(exchange, client.authenticated() ? AUTHENTICATED : ANONYMOUS);
+        if (!redisBreaker.closed()) {
+            // Redis failed lately: fail open at once; one check probes it in the background when the breaker allows.
+            if (redisBreaker.tryProbe()) {
+                long t0 = System.nanoTime();
+                keys.resolve(exchange).flatMap(key -> limiter.isAllowed(bucket, key)).subscribe(
+                        response -> record(response, t0), error -> redisBreaker.failed(System.nanoTime() - t0));
+            }
+            count("redis_unavailable");
+            return chain.filter(exchange);
+        }
+        long t0 = System.nanoTime();
         return keys.resolve(exchange)
                 .flatMap(key -> limiter.isAllowed(bucket, key))
                 .flatMap(response -> {
+                    boolean redisAnswered = record(response, t0);
                     response.getHeaders().forEach((name, value) -> exchange.getResponse().getHeaders().set(name, value));
-                    String remaining = response.getHeaders().get(limiter.getRemainingHeader());
                     if (response.isAllowed()) {
-                        count("-1".equals(remaining) ? "redis_unavailable" : "allowed");
+                        count(redisAnswered ? "allowed" : "redis_unavailable");
                         return chain.filter(exchange);
                     }
                     count("rejected");
@@ -87,6 +102,17 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                                     + ") exceeded for " + client.value() + "; retry after the Retry-After delay")
                             .retryAfter(refill));
                 });
+    }
+
+    /** RedisRateLimiter answers "allowed, remaining -1" when Redis failed (it logs the error itself). */
+    private boolean record(RateLimiter.Response response, long t0) {
+        boolean answered = !"-1".equals(response.getHeaders().get(limiter.getRemainingHeader()));
+        if (answered) {
+            redisBreaker.succeeded(System.nanoTime() - t0);
+        } else {
+            redisBreaker.failed(System.nanoTime() - t0);
+        }
+        return answered;
     }
 
     private String bucketFor(ServerWebExchange exchange, String kind) {

@@ -46,6 +46,11 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
         return MDC.putCloseable(MDC_KEY, String.valueOf((Object) exchange.getAttribute(ATTRIBUTE)));
     }
 
+    /** The id the client sent if it has a safe shape, else a new one. */
+    public static String acceptOrCreate(String sent) {
+        return sent != null && SAFE_ID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+    }
+
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;
@@ -53,8 +58,7 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String sent = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String id = sent != null && SAFE_ID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        String id = acceptOrCreate(exchange.getRequest().getHeaders().getFirst(HEADER));
         exchange.getAttributes().put(ATTRIBUTE, id);
         exchange.getResponse().getHeaders().set(HEADER, id);
         exchange.getResponse().beforeCommit(() -> {

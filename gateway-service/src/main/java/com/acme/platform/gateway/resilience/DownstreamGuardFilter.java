@@ -10,14 +10,17 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -26,9 +29,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>a Resilience4j semaphore {@link Bulkhead} with no wait: when {@code max-concurrent-calls} requests are
  *       already in flight to the service, the next one is answered 503 + {@code Retry-After} at once instead of
  *       queueing without bound in front of a slow service;</li>
- *   <li>a Resilience4j {@link CircuitBreaker}: connection failures, timeouts and 5xx answers count as failures;
+ *   <li>a Resilience4j {@link CircuitBreaker}: connection failures, timeouts and 5xx answers count as failures (not
+ *       a 503 with {@code Retry-After}: that is the service refusing fast what it cannot do now, passed on as is);
  *       once open, requests get 503 + {@code Retry-After} (the time until the breaker probes again) without
- *       touching the service, until half-open probes succeed.</li>
+ *       touching the service, until half-open probes succeed. A response timeout opens it at once: a hung service
+ *       costs the response timeout to the requests already in flight and one probe per open period, not to
+ *       half a window of requests.</li>
  * </ul>
  * Settings per service under {@code resilience4j.bulkhead.instances.<service>} and
  * {@code resilience4j.circuitbreaker.instances.<service>} (defaults under {@code configs.default}). Not SCG's
@@ -52,6 +58,22 @@ public class DownstreamGuardFilter implements GlobalFilter, Ordered {
         // gets. Counting each attempt instead would open the breaker for the whole service when one instance dies,
         // although retries on the other instance answer every request.
         return 0;
+    }
+
+    /** SCG reports a response timeout as a 504 {@link ResponseStatusException} caused by a {@link TimeoutException}. */
+    private static boolean isResponseTimeout(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException
+                    || t instanceof ResponseStatusException e && e.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean refusedWithRetryAfter(ServerWebExchange exchange, HttpStatusCode status) {
+        return status != null && status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()
+                && exchange.getResponse().getHeaders().containsHeader(HttpHeaders.RETRY_AFTER);
     }
 
     @Override
@@ -82,7 +104,12 @@ public class DownstreamGuardFilter implements GlobalFilter, Ordered {
                 .doOnSuccess(ignored -> {
                     if (recorded.compareAndSet(false, true)) {
                         HttpStatusCode status = exchange.getResponse().getStatusCode();
-                        if (status != null && status.is5xxServerError()) {
+                        if (refusedWithRetryAfter(exchange, status)) {
+                            // The service answered at once that it cannot do this now (e.g. its database hangs) and
+                            // said when to retry: it is alive and protecting itself. The client gets that answer as it
+                            // is; counting it would open the breaker and turn away what the service can still serve.
+                            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                        } else if (status != null && status.is5xxServerError()) {
                             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS,
                                     new IllegalStateException(service + " answered " + status.value()));
                         } else {
@@ -93,6 +120,13 @@ public class DownstreamGuardFilter implements GlobalFilter, Ordered {
                 .doOnError(error -> {
                     if (recorded.compareAndSet(false, true)) {
                         breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, error);
+                        if (isResponseTimeout(error) && breaker.getState() == CircuitBreaker.State.CLOSED) {
+                            // A service that lets a request run into the response timeout hangs (its process is
+                            // frozen, or the network to it is cut): waiting for half of a window of such calls would
+                            // cost many requests the whole timeout each. One is enough to stop sending it requests
+                            // for the open period; a single half-open probe then finds out whether it is back.
+                            breaker.transitionToOpenState();
+                        }
                     }
                 })
                 .doOnCancel(() -> {

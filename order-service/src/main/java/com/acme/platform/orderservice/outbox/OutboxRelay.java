@@ -67,8 +67,6 @@ public class OutboxRelay {
                 log.warn("outbox relay: publishing failed, rows stay in the outbox and are retried: {}", e.toString());
                 failing = true;
             }
-        } finally {
-            refreshBacklog();
         }
     }
 
@@ -94,7 +92,12 @@ public class OutboxRelay {
         return count == null ? 0 : count;
     }
 
-    private void refreshBacklog() {
+    /**
+     * On its own schedule (and thread, see spring.task.scheduling.pool.size): while Kafka hangs, a relay run waits for
+     * its batch up to the delivery timeout, and the backlog must keep growing on the dashboard meanwhile.
+     */
+    @Scheduled(fixedDelayString = "${orders.outbox.poll-interval-millis}")
+    void refreshBacklog() {
         try {
             backlog.set(outbox.countUnsent());
         } catch (RuntimeException e) {

@@ -21,7 +21,18 @@ public class TransientHttpFailure implements Predicate<Throwable> {
     }
 
     public static boolean isTransient(Throwable e) {
-        return e instanceof ResourceAccessException || e instanceof HttpServerErrorException
-                || (e instanceof RestClientException && e.getCause() instanceof IOException);
+        if (e instanceof ResourceAccessException || e instanceof HttpServerErrorException) {
+            return true;
+        }
+        // An I/O error anywhere below, e.g. the connection closing or timing out while the body is being read (Jackson
+        // wraps it in its own exception first): the answer never arrived whole, another attempt may get it.
+        if (e instanceof RestClientException) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof IOException) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -23,5 +23,16 @@ public record DatabaseProperties(
         @Min(1) int replicaPoolSize,
         @NotNull Duration connectionTimeout,
         @NotNull Duration replicaConnectionTimeout,
+        @NotNull Duration replicaSocketTimeout,
+        @NotNull Duration primarySocketTimeout,
+        @NotNull Duration primaryStatementTimeout,
         @NotNull Duration positionPollInterval) {
+
+    public DatabaseProperties {
+        if (primaryStatementTimeout != null && primarySocketTimeout != null
+                && primaryStatementTimeout.compareTo(primarySocketTimeout) >= 0) {
+            // The server cancels a slow statement cleanly; the socket timeout is for a server that cannot even do that.
+            throw new IllegalArgumentException("primary-statement-timeout must be shorter than primary-socket-timeout");
+        }
+    }
 }

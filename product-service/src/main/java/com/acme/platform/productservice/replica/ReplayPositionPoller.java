@@ -19,12 +19,16 @@ import java.util.concurrent.TimeUnit;
  * the primary has written ({@code pg_current_wal_lsn()}). Requests consult these numbers instead of waiting on the
  * standby: a read whose consistency token is past the replayed position simply goes to the primary, so no request
  * holds a connection while replication catches up. Both values are lower bounds of the truth (read before use).
+ *
+ * <p>The polls double as the servers' health checks ({@link DatabaseHealth}): each server is polled on its own
+ * thread over its own connection, so a hung primary does not stop the standby's position from advancing (and the
+ * other way round), and a failed poll takes the server out of request routing until a poll succeeds again.
  */
 @Component
 public class ReplayPositionPoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayPositionPoller.class);
-    private static final String POSITION = "SELECT COALESCE(%s, '0/0'::pg_lsn) - '0/0'::pg_lsn";
+    private static final String PRIMARY_POSITION = "SELECT COALESCE(pg_current_wal_lsn(), '0/0'::pg_lsn) - '0/0'::pg_lsn";
     /** Replay position and lag in one round trip; lag is 0 when the standby has replayed all it received. */
     private static final String STANDBY_STATE = """
             SELECT COALESCE(pg_last_wal_replay_lsn(), '0/0'::pg_lsn) - '0/0'::pg_lsn,
@@ -32,14 +36,18 @@ public class ReplayPositionPoller implements SmartLifecycle {
                         ELSE COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 0) END""";
 
     private final ConnectionPools pools;
+    private final DatabaseHealth health;
     private final long intervalMillis;
     private volatile long replayed;
     private volatile long primary;
     private volatile double lagSeconds;
-    private ScheduledExecutorService scheduler;
+    private ScheduledExecutorService primaryPoller;
+    private ScheduledExecutorService standbyPoller;
 
-    public ReplayPositionPoller(ConnectionPools pools, DatabaseProperties properties, MeterRegistry meters) {
+    public ReplayPositionPoller(ConnectionPools pools, DatabaseHealth health, DatabaseProperties properties,
+                                MeterRegistry meters) {
         this.pools = pools;
+        this.health = health;
         this.intervalMillis = properties.positionPollInterval().toMillis();
         Gauge.builder("db.replica.lag", this, p -> p.lagSeconds)
                 .description("How far the standby's replay is behind (0 when it has replayed everything it received)")
@@ -58,43 +66,63 @@ public class ReplayPositionPoller implements SmartLifecycle {
     }
 
     void poll() {
-        primary = Math.max(primary, query(pools.primary(), POSITION.formatted("pg_current_wal_lsn()"), primary));
-        try (Connection c = pools.replica().getConnection(); Statement st = c.createStatement();
+        pollPrimary();
+        pollStandby();
+    }
+
+    private void pollPrimary() {
+        long t0 = System.nanoTime();
+        try (Connection c = pools.primaryPoll().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(PRIMARY_POSITION)) {
+            if (rs.next()) {
+                primary = Math.max(primary, rs.getLong(1));
+            }
+            health.primaryPolled(System.nanoTime() - t0, null);
+        } catch (Exception e) {
+            log.debug("primary position poll failed: {}", e.toString());
+            health.primaryPolled(System.nanoTime() - t0, e);
+        }
+    }
+
+    private void pollStandby() {
+        long t0 = System.nanoTime();
+        try (Connection c = pools.replicaPoll().getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(STANDBY_STATE)) {
             if (rs.next()) {
                 replayed = Math.max(replayed, rs.getLong(1));
                 lagSeconds = rs.getDouble(2);
             }
+            health.standbyPolled(System.nanoTime() - t0, null);
         } catch (Exception e) {
             log.debug("standby position poll failed: {}", e.toString());
-        }
-    }
-
-    private static long query(javax.sql.DataSource source, String sql, long previous) {
-        try (Connection c = source.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : previous;
-        } catch (Exception e) {
-            log.debug("WAL position poll failed: {}", e.toString());
-            return previous;
+            health.standbyPolled(System.nanoTime() - t0, e);
         }
     }
 
     @Override
     public void start() {
         poll();
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("wal-position-poller").daemon().factory());
-        scheduler.scheduleWithFixedDelay(this::poll, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        primaryPoller = every(intervalMillis, "primary-position-poller", this::pollPrimary);
+        standbyPoller = every(intervalMillis, "standby-position-poller", this::pollStandby);
+    }
+
+    private static ScheduledExecutorService every(long millis, String name, Runnable poll) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name(name).daemon().factory());
+        scheduler.scheduleWithFixedDelay(poll, millis, millis, TimeUnit.MILLISECONDS);
+        return scheduler;
     }
 
     @Override
     public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (primaryPoller != null) {
+            primaryPoller.shutdownNow();
+            standbyPoller.shutdownNow();
         }
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null && !scheduler.isShutdown();
+        return primaryPoller != null && !primaryPoller.isShutdown();
     }
 }

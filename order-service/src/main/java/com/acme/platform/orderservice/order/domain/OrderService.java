@@ -122,7 +122,8 @@ public class OrderService {
                 order.createdAt());
     }
 
-    private static Order price(PlaceOrderRequest request, Map<UUID, ProductInfo> catalog) {
+    /** Prices the lines from the catalog: pure, so {@code OrderPricingTests} checks it without a database. */
+    static Order price(PlaceOrderRequest request, Map<UUID, ProductInfo> catalog) {
         List<UUID> unknown = request.items().stream().map(PlaceOrderRequest.Line::productId)
                 .filter(id -> !catalog.containsKey(id)).toList();
         if (!unknown.isEmpty()) {

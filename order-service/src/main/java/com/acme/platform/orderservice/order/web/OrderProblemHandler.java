@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -53,7 +54,9 @@ class OrderProblemHandler {
                 "prices and stock cannot be checked right now (product-service unavailable); nothing was stored, retry with the same Idempotency-Key");
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    /** Also a database that hangs: the socket timeout or the pool's connection timeout ends the wait within ~1 s. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> databaseBusy(RuntimeException e) {
         log.warn("database unavailable: {}", e.toString());
         return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "the order database is unavailable or busy; nothing was stored, retry later");

@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -77,10 +78,14 @@ public class ProductCatalog {
         return afterCommit(id, version + 1, true, id);
     }
 
-    /** Called after a commit that changed these products (e.g. a stock reservation). */
-    public long invalidateAfterCommit(Collection<Product> changed) {
+    /**
+     * Called after one or more commits that changed these products (e.g. a batch of stock reservations), with each
+     * product's newest version: one WAL position read and one cache invalidation for all of them.
+     */
+    public long invalidateAfterCommit(Map<UUID, Long> versions) {
         long position = repository.currentWalPosition();
-        changed.forEach(p -> cache.invalidate(p.id().toString(), p.version(), position, false));
+        cache.invalidateAll(versions.entrySet().stream()
+                .map(e -> new StampedeProtectedCache.Write(e.getKey().toString(), e.getValue(), false)).toList(), position);
         return position;
     }
 

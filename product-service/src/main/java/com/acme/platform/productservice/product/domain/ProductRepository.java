@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
@@ -101,12 +102,28 @@ public class ProductRepository {
         return stock;
     }
 
-    /** Takes {@code quantity} off the stock (a new version, like any write); the caller checked it fits. */
-    public Product takeStock(UUID id, int quantity) {
-        return jdbc.sql("UPDATE product SET stock = stock - :quantity, version = version + 1, updated_at = now() "
-                        + "WHERE id = :id RETURNING " + COLUMNS)
-                .param("quantity", quantity).param("id", id)
-                .query(ROW_MAPPER).single();
+    /**
+     * Takes each quantity off its product's stock, in one statement (the rows are locked already, and the caller
+     * checked every line fits); each change is a new version, like any write.
+     *
+     * @return each product's new version
+     */
+    public Map<UUID, Long> takeStock(Map<UUID, Integer> quantities) {
+        StringJoiner values = new StringJoiner(", ");
+        List<Map.Entry<UUID, Integer>> lines = List.copyOf(quantities.entrySet());
+        for (int i = 0; i < lines.size(); i++) {
+            values.add("(CAST(:id" + i + " AS uuid), CAST(:q" + i + " AS integer))");
+        }
+        JdbcClient.StatementSpec statement = jdbc.sql("UPDATE product p SET stock = p.stock - w.quantity, version = p.version + 1, updated_at = now() "
+                + "FROM (VALUES " + values + ") AS w(id, quantity) WHERE p.id = w.id RETURNING p.id, p.version");
+        for (int i = 0; i < lines.size(); i++) {
+            statement = statement.param("id" + i, lines.get(i).getKey()).param("q" + i, lines.get(i).getValue());
+        }
+        Map<UUID, Long> versions = new TreeMap<>();
+        statement.query(rs -> {
+            versions.put(rs.getObject(1, UUID.class), rs.getLong(2));
+        });
+        return versions;
     }
 
     /** The primary's WAL position; read after a commit, it is at or past that commit's record. */

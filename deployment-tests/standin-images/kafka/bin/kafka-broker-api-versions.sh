@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+# TEST-ONLY (Kafka stand-in): kafka-broker-api-versions.sh --bootstrap-server ...
+exec "$(dirname "$0")/kafka-run-class.sh" org.apache.kafka.tools.BrokerApiVersionsCommand "$@"

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+# TEST-ONLY (Kafka stand-in): kafka-consumer-groups.sh --bootstrap-server ... --describe|--list ...
+exec "$(dirname "$0")/kafka-run-class.sh" org.apache.kafka.tools.consumer.group.ConsumerGroupCommand "$@"

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+# TEST-ONLY (Kafka stand-in): kafka-topics.sh --bootstrap-server ... --create|--describe|--list ...
+exec "$(dirname "$0")/kafka-run-class.sh" org.apache.kafka.tools.TopicCommand "$@"
