@@ -10,7 +10,7 @@
 #   default: 50 orders/s for 180 s, faults worker-service,order-service,product-service-1,kafka,redis-restart,
 #            standby-freeze,redis-freeze (each fault waits for the previous one's recovery, so a slow machine runs longer)
 #   --quick: one fault of each kind (kill -9 of a service, kill -9 of the broker, a Redis restart, a freeze) at
-#            10 orders/s for 60 s, for CI (~3 min once the stack is up)
+#            10 orders/s for 60 s, for CI (not yet timed: the time is 60 s of load plus each restart and the settle)
 #   Starts the stack with ./local.sh up if it is not running (and stops it again at the end); a stack it starts gets the
 #   per-key rate limit raised (RATE_LIMIT_KEY_RATE/BURST, default 5000/10000) so the load is not throttled.
 set -euo pipefail

@@ -9,6 +9,8 @@ import com.acme.platform.support.PageCursor;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +42,14 @@ class OrderController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> place(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+    ResponseEntity<String> place(@Parameter(in = ParameterIn.HEADER, required = true, description = """
+                                         Required, at most 200 characters, scoped per API key (e.g. a UUID generated per \
+                                         order). Replay window: ${orders.retention.idempotency-keys} after the key's \
+                                         first use. Within it, the same key with the same body gets the first reply \
+                                         again (same status and body, header Idempotent-Replayed: true) and the same \
+                                         key with a different body gets 422; after it the key is forgotten and a \
+                                         request with it places a new order.""")
+                                 @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                  @RequestHeader(name = PRINCIPAL, required = false) String principal,
                                  @Valid @RequestBody PlaceOrderRequest body) {
         if (key == null || key.isBlank()) {
