@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +69,8 @@ class RetentionTests extends AbstractIntegrationTest {
         RetentionJob b = new RetentionJob(jdbc, metersB, 200, 1000, Duration.ofHours(1), table);
 
         // Another instance in the middle of a batch: it holds 100 due rows locked. Both runs skip them instead of waiting.
+        // Threads of its own: on 2 cores the common pool has one thread, which the holder below would keep blocked.
+        ExecutorService threads = Executors.newFixedThreadPool(3);
         CountDownLatch locked = new CountDownLatch(1), release = new CountDownLatch(1);
         CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
             jdbc.sql("SELECT id FROM retention_probe WHERE at IS NOT NULL ORDER BY id LIMIT 100 FOR UPDATE").query().listOfRows();
@@ -76,11 +80,11 @@ class RetentionTests extends AbstractIntegrationTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }));
+        }), threads);
         assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
         CountDownLatch go = new CountDownLatch(1);
-        CompletableFuture<Map<String, Long>> runA = CompletableFuture.supplyAsync(() -> awaitThen(go, a::run));
-        CompletableFuture<Map<String, Long>> runB = CompletableFuture.supplyAsync(() -> awaitThen(go, b::run));
+        CompletableFuture<Map<String, Long>> runA = CompletableFuture.supplyAsync(() -> awaitThen(go, a::run), threads);
+        CompletableFuture<Map<String, Long>> runB = CompletableFuture.supplyAsync(() -> awaitThen(go, b::run), threads);
         go.countDown();
         long deletedA = runA.get(60, TimeUnit.SECONDS).get("retention_probe");
         long deletedB = runB.get(60, TimeUnit.SECONDS).get("retention_probe");
@@ -96,6 +100,7 @@ class RetentionTests extends AbstractIntegrationTest {
         assertThat(count("SELECT count(*) FROM retention_probe WHERE at IS NULL OR at > now() - interval '1 hour'")).isEqualTo(110);
         assertThat(count("SELECT count(*) FROM retention_probe")).isEqualTo(110);
         jdbc.sql("DROP TABLE retention_probe").update();
+        threads.shutdown();
     }
 
     private static <T> T awaitThen(CountDownLatch go, java.util.function.Supplier<T> work) {
