@@ -23,7 +23,10 @@ import org.springframework.core.Ordered;
  * the gateway (its origin), not to the service's own port, which clients cannot reach in compose. (springdoc reads
  * {@code @OpenAPIDefinition} from any bean.)
  */
-@AutoConfiguration
+// Before Spring MVC's auto-configuration: its own problem-details handler backs off only if CommonProblemHandler (a
+// ResponseEntityExceptionHandler) is already defined; otherwise both exist and Boot's answers validation errors
+// without naming the fields.
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableScheduling
 @OpenAPIDefinition(servers = @Server(url = "/", description = "the origin the document was loaded from (the gateway)"))
