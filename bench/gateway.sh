@@ -128,7 +128,8 @@ if [ -n "${COMPARE:-}" ]; then
     IFS='|' read -r label jar opts <<<"$compare"
     [ -f "$jar" ] || die "COMPARE: no jar $jar"
     i=$((i + 1))
-    port=$((BENCH_GATEWAY_PORT + 10 + i)); management=$((BENCH_GATEWAY_MANAGEMENT_PORT + 10 + i))
+    # Below the measured gateway's ports: above them lie the services' own (8081 = product-service-1).
+    port=$((BENCH_GATEWAY_PORT - 10 - i)); management=$((BENCH_GATEWAY_MANAGEMENT_PORT - 10 - i))
     # shellcheck disable=SC2086
     start_gateway "$port" "$management" "$jar" "$LOG_DIR/bench-gateway-$label.log" $opts
     PID_OF[fast-$label]=$!; PID_OF[slow-$label]=$!; PIDS+=($!)
@@ -175,7 +176,7 @@ measure() { # key url pid
   RPS[$1]=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")
   P50[$1]=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
   P99[$1]=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
-  CPU[$1]=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.0f", n > 0 ? t / hz * 1e6 / n : 0 }')
+  CPU[$1]=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.0f", (n > 0 ? t / hz * 1e6 / n : 0) }')
   local non2xx errors
   non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' <<<"$out"); errors=$(awk '/Socket errors:/ {print}' <<<"$out")
   ERR[$1]="${non2xx:-0}${errors:+ ($errors)}"
