@@ -31,6 +31,9 @@ class RetentionTests extends AbstractIntegrationTest {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     @Test
     void rowsPastTheirWindowAreDeletedNewerOnesStay() throws Exception {
         // Defaults: sent outbox rows 1 h, idempotency keys 24 h.
@@ -65,8 +68,8 @@ class RetentionTests extends AbstractIntegrationTest {
         jdbc.sql("INSERT INTO retention_probe (at) SELECT NULL FROM generate_series(1, 10)").update(); // never due
         List<RetentionJob.Table> table = List.of(new RetentionJob.Table("retention_probe", "at", Duration.ofHours(1)));
         SimpleMeterRegistry metersA = new SimpleMeterRegistry(), metersB = new SimpleMeterRegistry();
-        RetentionJob a = new RetentionJob(jdbc, metersA, 200, 1000, Duration.ofHours(1), table);
-        RetentionJob b = new RetentionJob(jdbc, metersB, 200, 1000, Duration.ofHours(1), table);
+        RetentionJob a = new RetentionJob(dataSource, metersA, 200, 1000, Duration.ofHours(1), table);
+        RetentionJob b = new RetentionJob(dataSource, metersB, 200, 1000, Duration.ofHours(1), table);
 
         // Another instance in the middle of a batch: it holds 100 due rows locked. Both runs skip them instead of waiting.
         // Threads of its own: on 2 cores the common pool has one thread, which the holder below would keep blocked.

@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import javax.sql.DataSource;
+
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,12 +69,13 @@ public final class RetentionJob implements SmartLifecycle {
      * @param maxBatchesPerRun cap per table and run, so one run's work is bounded; the rest waits for the next run
      * @param interval         pause between the end of one run and the start of the next (and before the first)
      */
-    public RetentionJob(JdbcClient jdbc, MeterRegistry meters, int batchSize, int maxBatchesPerRun, Duration interval,
+    public RetentionJob(DataSource dataSource, MeterRegistry meters, int batchSize, int maxBatchesPerRun, Duration interval,
                         List<Table> tables) {
         if (batchSize < 1 || maxBatchesPerRun < 1 || !interval.isPositive()) {
             throw new IllegalArgumentException("batch size, batches per run and interval must be positive");
         }
-        this.jdbc = jdbc;
+        // Its own SQL on the service's data source: the services' persistence stays in their *Repository classes.
+        this.jdbc = JdbcClient.create(dataSource);
         this.batchSize = batchSize;
         this.maxBatchesPerRun = maxBatchesPerRun;
         this.interval = interval;
