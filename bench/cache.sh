@@ -11,9 +11,8 @@ cd "$(dirname "$0")/.."
 
 OFFSET=${PLATFORM_PORT_OFFSET:-0}
 port() { echo $(($1 + OFFSET)); }
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-[ -x "$JAVA_HOME/bin/java" ] || JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-JAVA=$JAVA_HOME/bin/java
+source bench/lib.sh
+find_java
 
 PROTECTED_1=$(port 8081) PROTECTED_2=$(port 8091)
 NAIVE_1=$(port 8085) NAIVE_2=$(port 8095) CACHE_OFF=$(port 8086)
@@ -55,7 +54,7 @@ for p in "$NAIVE_1" "$NAIVE_2" "$CACHE_OFF"; do
 done
 
 PGJDBC=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
-echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sm), $("$JAVA" -version 2>&1 | head -1 | tr -d '"'); load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(machine_line); load average before the run: $(load_average)"
 echo "Measured: $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
 "$JAVA" -cp "$PGJDBC" bench/CacheBench.java "$PROTECTED_1" "$PROTECTED_2" "$NAIVE_1" "$NAIVE_2" "$CACHE_OFF" "$REDIS" "$PG" "$PG_STANDBY"

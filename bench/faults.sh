@@ -37,10 +37,8 @@ export STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-600}
 PG_PORT=$((5432 + OFFSET)) REDIS_PORT=$((6379 + OFFSET)) GATEWAY_PORT=$((8080 + OFFSET))
 ADMIN_KEY=${PLATFORM_ADMIN_API_KEY:-demo-admin-key}
 CLIENT_KEY=${PLATFORM_CLIENT_API_KEY:-demo-client-key}
-for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25*; do
-  [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | grep -q 'version "25' && JAVA=$candidate/bin/java && break
-done
-: "${JAVA:?no JDK 25 found; set JAVA_HOME}"
+source bench/lib.sh
+find_java
 PGJDBC=$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-42.*.jar' | sort | tail -1)
 
 status() { curl -s -o /dev/null -w '%{http_code}' "$1" || true; }
@@ -54,13 +52,12 @@ cleanup() {
   if [ $started_stack = yes ]; then ./local.sh down >/dev/null || true; fi
 }
 trap cleanup EXIT
-limits=$(curl -s -D - -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/api/orders?customerId=faults-0&limit=1" -H "X-API-Key: $CLIENT_KEY" \
-  | tr -d '\r' | awk -F': ' 'tolower($1)=="x-ratelimit-replenish-rate"{r=$2} tolower($1)=="x-ratelimit-burst-capacity"{b=$2} END{print r" req/s, burst "b}')
+limits=$(rate_limit_in_force "http://127.0.0.1:$GATEWAY_PORT/api/orders?customerId=faults-0&limit=1" "$CLIENT_KEY")
 
 echo "## Orders under faults"
 echo
-echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sm), $("$JAVA" -version 2>&1 | head -1 | tr -d '"')"
-echo "Measured: $(date -u +%Y-%m-%dT%H:%MZ), load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(machine_line)"
+echo "Measured: $(date -u +%Y-%m-%dT%H:%MZ), load average before the run: $(load_average)"
 echo "Path: client -> gateway (:$GATEWAY_PORT, client key; rate limit per key in force: $limits) -> order-service -> outbox -> Kafka -> fulfillment, notifications, analytics."
 echo "Command: bench/faults.sh --rate $RATE --duration $DURATION --settle $SETTLE --faults $FAULTS"
 echo
@@ -68,5 +65,5 @@ result=0
 "$JAVA" -cp "$PGJDBC" bench/FaultsBench.java "http://127.0.0.1:$GATEWAY_PORT" "$PG_PORT" "$REDIS_PORT" "$CLIENT_KEY" "$ADMIN_KEY" \
   "$RATE" "$DURATION" "$SETTLE" "$FAULTS" || result=$?
 echo
-echo "Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Load average after the run: $(load_average)"
 exit $result

@@ -65,13 +65,8 @@ if ! command -v wrk >/dev/null; then
 fi
 [ -r /proc/self/stat ] || die "CPU per request is read from /proc/<pid>/stat: Linux only"
 
-JAVA=
-for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25* /usr/lib/jvm/*-25-* /usr/lib/jvm/java-25*; do
-  if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | head -1 | grep -q 'version "25'; then
-    JAVA=$candidate/bin/java; export JAVA_HOME=$candidate; break
-  fi
-done
-[ -n "$JAVA" ] || die "no JDK 25 found: set JAVA_HOME"
+source bench/lib.sh
+find_java || exit 1
 
 status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1" || true; }
 [ "$(status_of "http://127.0.0.1:$PRODUCT_PORT/api/products?limit=1")" = 200 ] \
@@ -214,7 +209,7 @@ path_of() { case $1 in fast-*) echo "GET /api/products/{id} (X-Cache: $FAST_CACH
 
 echo "## Gateway vs stock Spring Cloud Gateway vs direct"
 echo
-echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sm), $("$JAVA" -version 2>&1 | head -1 | tr -d '"')"
+echo "$(machine_line)"
 echo "Measured: $(date -u +%Y-%m-%dT%H:%MZ); load average (1/5/15 min) before/after: $LOAD_BEFORE / $LOAD_AFTER"
 echo "Client: $(wrk -v 2>&1 | head -1 | awk '{print $1, $2}'), -t$THREADS -c$CONNECTIONS, $WARMUP warm-up then $DURATION per row, on the same machine"
 echo "Rate limits in force on gateway-service: $BENCH_RATE_LIMIT req/s, burst $BENCH_RATE_LIMIT (anonymous and per key; raised via RATE_LIMIT_* env for the run, contract defaults 500/1000 anonymous, 100/200 per key)"

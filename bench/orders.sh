@@ -20,10 +20,8 @@ WARMUP=${4:-2000}
 ORDER_PORT=$((8082 + OFFSET)) PG_PORT=$((5432 + OFFSET)) REDIS_PORT=$((6379 + OFFSET)) GATEWAY_PORT=$((8080 + OFFSET))
 ADMIN_KEY=${PLATFORM_ADMIN_API_KEY:-demo-admin-key}
 CLIENT_KEY=${PLATFORM_CLIENT_API_KEY:-demo-client-key}
-for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25*; do
-  [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | grep -q 'version "25' && JAVA=$candidate/bin/java && break
-done
-: "${JAVA:?no JDK 25 found; set JAVA_HOME}"
+source bench/lib.sh
+find_java
 PGJDBC=$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-42.*.jar' | sort | tail -1)
 
 status() { curl -s -m 30 -o /dev/null -w '%{http_code}' "$1" || true; }
@@ -51,13 +49,12 @@ for i in $(seq 1 20); do
   [ -n "$id" ] || { echo "could not create a benchmark product through the gateway" >&2; exit 1; }
   products="$products${products:+,}$id"
 done
-limits=$(curl -s -D - -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/api/orders?customerId=bench-0&limit=1" -H "X-API-Key: $CLIENT_KEY" \
-  | tr -d '\r' | awk -F': ' 'tolower($1)=="x-ratelimit-replenish-rate"{r=$2} tolower($1)=="x-ratelimit-burst-capacity"{b=$2} END{print r" req/s, burst "b}')
+limits=$(rate_limit_in_force "http://127.0.0.1:$GATEWAY_PORT/api/orders?customerId=bench-0&limit=1" "$CLIENT_KEY")
 
 echo "## Orders end to end (gateway -> order-service -> outbox -> Kafka -> worker groups)"
 echo
-echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sm), $("$JAVA" -version 2>&1 | head -1 | tr -d '"')"
-echo "Measured: $(date -u +%Y-%m-%dT%H:%MZ), load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(machine_line)"
+echo "Measured: $(date -u +%Y-%m-%dT%H:%MZ), load average before the run: $(load_average)"
 echo "Path: client -> gateway (:$GATEWAY_PORT, X-API-Key of the client role) -> order-service; product lookups by the real product-service (2 instances); rate limit per key in force: $limits."
 echo "Orders: $ORDERS after $WARMUP warm-up orders (same load; the pipeline drained before measuring), concurrency $CONCURRENCY, $([ "$RATE" = 0 ] && echo "closed loop" || echo "offered rate $RATE/s"), 1-3 lines each."
 echo "JVM options of the services: ${SERVICE_JAVA_OPTS:-local.sh defaults}"

@@ -15,13 +15,9 @@ rss_mib() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status" 2>/dev/null |
 echo "## Local stack cold start and memory"
 echo
 # The JDK the services ran on: local.sh picks a JDK 25 the same way.
-JAVA=java
-for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25* /usr/lib/jvm/*-25-* /usr/lib/jvm/java-25*; do
-  if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | head -1 | grep -q 'version "25'; then
-    JAVA=$candidate/bin/java; break
-  fi
-done
-echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sm), $("$JAVA" -version 2>&1 | head -1 | tr -d '"')"
+source bench/lib.sh
+find_java || JAVA=java
+echo "$(machine_line)"
 echo "Measured: $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
 echo "Cold start (devstack + 5 service JVMs until all healthy, build excluded): **${seconds} s** (goal <= 60 s)"
