@@ -1,6 +1,8 @@
 package com.acme.platform.support;
 
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -18,6 +20,8 @@ public final class PageCursor {
     /** The contract's bounds of {@code limit} everywhere; out-of-range values are 400, never clamped. */
     public static final int MIN_LIMIT = 1;
     public static final int MAX_LIMIT = 1000;
+    /** How the OpenAPI documents describe the {@code cursor} parameter. */
+    public static final String CURSOR_DESCRIPTION = "the nextCursor of the previous page; omitted for the first page";
 
     private PageCursor() {
     }
@@ -48,6 +52,9 @@ public final class PageCursor {
     }
 
     /** One page of a listing; {@code nextCursor} is null on the last page. */
-    public record Page<T>(List<T> items, String nextCursor) {
+    public record Page<T>(
+            @Schema(description = "this page's items, in the listing's order", requiredMode = Schema.RequiredMode.REQUIRED) List<T> items,
+            @Schema(description = "pass as cursor to get the next page; null on the last page", types = {"string", "null"},
+                    requiredMode = Schema.RequiredMode.REQUIRED, example = "MGI3ZTVhNGUtM2MxZi00ZjdlLTlkNDMtMmExYzVlNmY3YTgx") String nextCursor) {
     }
 }

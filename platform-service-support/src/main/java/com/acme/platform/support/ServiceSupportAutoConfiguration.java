@@ -12,16 +12,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import io.swagger.v3.oas.annotations.OpenAPIDefinition;
-import io.swagger.v3.oas.annotations.servers.Server;
+import com.acme.platform.support.apidocs.PlatformApiDocs;
 import org.springframework.core.Ordered;
 
 /**
  * Registers the platform's common servlet filters in every servlet service that depends on this module, makes Tomcat
- * answer the requests it refuses itself with problem details, lets any of its beans use {@code @Scheduled}, and gives
- * its OpenAPI document a relative server: Swagger UI, served by the gateway, then sends "try it out" requests through
- * the gateway (its origin), not to the service's own port, which clients cannot reach in compose. (springdoc reads
- * {@code @OpenAPIDefinition} from any bean.)
+ * answer the requests it refuses itself with problem details, lets any of its beans use {@code @Scheduled}, and adds
+ * to its OpenAPI document what every service's says alike ({@link PlatformApiDocs}: relative server, API-key scheme,
+ * the gateway's own answers, problem details).
  */
 // Before Spring MVC's auto-configuration: its own problem-details handler backs off only if CommonProblemHandler (a
 // ResponseEntityExceptionHandler) is already defined; otherwise both exist and Boot's answers validation errors
@@ -29,7 +27,6 @@ import org.springframework.core.Ordered;
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableScheduling
-@OpenAPIDefinition(servers = @Server(url = "/", description = "the origin the document was loaded from (the gateway)"))
 @EnableConfigurationProperties(InstanceProperties.class)
 public class ServiceSupportAutoConfiguration {
 
@@ -50,6 +47,17 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     CommonProblemHandler commonProblemHandler() {
         return new CommonProblemHandler();
+    }
+
+    /** Only where springdoc is on the classpath (every servlet service brings it; the dependency here is optional). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    static class ApiDocumentation {
+
+        @Bean
+        PlatformApiDocs platformApiDocs() {
+            return new PlatformApiDocs();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -12,8 +12,12 @@ import java.time.Duration;
 /** HTTP calls to a service under test listening on this machine (127.0.0.1). */
 public final class LocalHttp {
 
-    /** One client for every test of the JVM: connecting takes at most 5 s. */
-    public static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * One client for every test of the JVM: connecting takes at most 5 s. Responses from a port registered with
+     * {@link ApiContract#enforce(int)} are checked against that service's OpenAPI document.
+     */
+    public static final HttpClient CLIENT = new ContractCheckingHttpClient(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
 
     private LocalHttp() {
     }

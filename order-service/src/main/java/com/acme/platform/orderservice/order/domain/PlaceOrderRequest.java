@@ -1,5 +1,6 @@
 package com.acme.platform.orderservice.order.domain;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,9 +15,12 @@ import java.util.UUID;
  * The body of {@code POST /api/orders}, checked with Bean Validation before it reaches {@link OrderService}. Bounds
  * mirror the tables' checks, so nothing the API accepts fails in the database.
  */
-public record PlaceOrderRequest(@NotBlank @Size(max = 100) String customerId,
+@Schema(description = "An order to place: products and quantities; prices come from the catalog")
+public record PlaceOrderRequest(@Schema(example = "customer-42") @NotBlank @Size(max = 100) String customerId,
                                 @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Line> items) {
 
-    public record Line(@NotNull UUID productId, @NotNull @Min(1) @Max(1000) Integer quantity) {
+    @Schema(name = "PlaceOrderLine")
+    public record Line(@Schema(example = "0b7e5a4e-3c1f-4f7e-9d43-2a1c5e6f7a81") @NotNull UUID productId,
+                       @Schema(example = "2") @NotNull @Min(1) @Max(1000) Integer quantity) {
     }
 }

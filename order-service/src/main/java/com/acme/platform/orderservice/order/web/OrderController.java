@@ -9,8 +9,17 @@ import com.acme.platform.support.PageCursor;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import com.acme.platform.support.apidocs.ApiDocs;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +37,7 @@ import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/orders")
+@Tag(name = "Orders", description = "Place orders (idempotently) and read them back")
 class OrderController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -41,6 +51,31 @@ class OrderController {
         this.orders = orders;
     }
 
+    @Operation(operationId = "placeOrder", summary = "Place an order",
+            description = """
+                    Prices and stock are checked against the catalog; the order is stored as PENDING and an OrderPlaced \
+                    event is published. Fulfillment then confirms or rejects it (poll GET /api/orders/{id}). Send a new \
+                    Idempotency-Key per order and retry with the same key and the same body after a timeout, a 409 or a \
+                    503: the order is placed once.""",
+            security = @SecurityRequirement(name = ApiDocs.API_KEY, scopes = {ApiDocs.CLIENT, ApiDocs.ADMIN}))
+    // The body is the typed PlaceOrderRequest in the document; the reply is the stored JSON of the first answer, sent
+    // again byte for byte on a replay, hence the String return type and the explicit schema of the 201.
+    @ApiResponse(responseCode = "201", description = "placed (or, with Idempotent-Replayed: true, the first answer to this key again)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Order.class)),
+            headers = {
+                    @Header(name = "Location", description = "the order's path", schema = @Schema(type = "string", example = "/api/orders/5d0c1f8e-2b6a-4f0e-8c3d-7a9b1e2f3c4d")),
+                    @Header(name = "Idempotent-Replayed", description = "true when this is the stored answer to an earlier request with the same key and body",
+                            schema = @Schema(type = "string", allowableValues = "true"))})
+    @ApiResponse(responseCode = "400", description = "Idempotency-Key missing or longer than 200 characters, or the body breaks a field's rule (the detail names every field)")
+    @ApiResponse(responseCode = "409", description = "a request with this Idempotency-Key is still being processed; retry after Retry-After",
+            headers = @Header(name = "Retry-After", ref = "#/components/headers/Retry-After"))
+    @ApiResponse(responseCode = "422", description = "this Idempotency-Key was used with a different body, or the order cannot be placed (unknown product, a product listed twice, products priced in different currencies)")
+    @ApiResponse(responseCode = "503", description = "product-service or the order database is unavailable; nothing was stored, retry with the same Idempotency-Key after Retry-After",
+            headers = @Header(name = "Retry-After", ref = "#/components/headers/Retry-After"))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PlaceOrderRequest.class),
+            examples = @ExampleObject(name = "two mugs", value = """
+                    {"customerId": "customer-42", "items": [{"productId": "0b7e5a4e-3c1f-4f7e-9d43-2a1c5e6f7a81", "quantity": 2}]}""")))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> place(@Parameter(in = ParameterIn.HEADER, required = true, description = """
                                          Required, at most 200 characters, scoped per API key (e.g. a UUID generated per \
@@ -50,7 +85,8 @@ class OrderController {
                                          key with a different body gets 422; after it the key is forgotten and a \
                                          request with it places a new order.""")
                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                 @RequestHeader(name = PRINCIPAL, required = false) String principal,
+                                 // Set by the gateway from the API key (a client's own is overwritten): not in the document.
+                                 @Parameter(hidden = true) @RequestHeader(name = PRINCIPAL, required = false) String principal,
                                  @Valid @RequestBody PlaceOrderRequest body) {
         if (key == null || key.isBlank()) {
             throw new InvalidRequestException("the Idempotency-Key header is required (e.g. a UUID you generate per order)");
@@ -73,15 +109,25 @@ class OrderController {
         return response.body(reply.body());
     }
 
+    @Operation(operationId = "getOrder", summary = "Read an order",
+            security = @SecurityRequirement(name = ApiDocs.API_KEY, scopes = {ApiDocs.CLIENT, ApiDocs.ADMIN}))
+    @ApiResponse(responseCode = "200", description = "the order")
+    @ApiResponse(responseCode = "400", description = "the id is not a UUID")
+    @ApiResponse(responseCode = "404", description = "no order with this id")
     @GetMapping("/{id}")
-    Order get(@PathVariable UUID id) {
+    Order get(@Parameter(description = "the order's id") @PathVariable UUID id) {
         return orders.get(id);
     }
 
+    @Operation(operationId = "listOrders", summary = "List a customer's orders, a page at a time",
+            description = "In a stable order (by id); pass the answer's nextCursor as cursor for the next page.",
+            security = @SecurityRequirement(name = ApiDocs.API_KEY, scopes = {ApiDocs.CLIENT, ApiDocs.ADMIN}))
+    @ApiResponse(responseCode = "200", description = "a page of orders; nextCursor is null on the last page")
+    @ApiResponse(responseCode = "400", description = "customerId missing, limit outside 1..1000, or a cursor this service did not issue")
     @GetMapping
-    PageCursor.Page<Order> list(@RequestParam String customerId,
-                                @RequestParam(defaultValue = "20") @Min(PageCursor.MIN_LIMIT) @Max(PageCursor.MAX_LIMIT) int limit,
-                                @RequestParam(required = false) String cursor) {
+    PageCursor.Page<Order> list(@Parameter(description = "the customer whose orders to list", example = "customer-42") @RequestParam String customerId,
+                                @Parameter(description = "page size, 1..1000") @RequestParam(defaultValue = "20") @Min(PageCursor.MIN_LIMIT) @Max(PageCursor.MAX_LIMIT) int limit,
+                                @Parameter(description = PageCursor.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor) {
         return orders.listForCustomer(customerId, cursor, limit);
     }
 }

@@ -8,6 +8,15 @@ import com.acme.platform.productservice.product.domain.Written;
 import com.acme.platform.productservice.replica.WalPosition;
 import com.acme.platform.support.InvalidRequestException;
 import com.acme.platform.support.PageCursor;
+import com.acme.platform.support.apidocs.ApiDocs;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,10 +41,17 @@ import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/products")
+@Tag(name = "Products", description = "The catalog: public reads, admin writes")
 class ProductController {
 
     static final String CONSISTENCY_TOKEN = "X-Consistency-Token";
     static final String X_CACHE = "X-Cache";
+    private static final String X_CACHE_DESCRIPTION = "HIT (from the cache), MISS (loaded from the database), STALE "
+            + "(served while being refreshed) or BYPASS (cache unavailable, read from the database)";
+    private static final String TOKEN_DESCRIPTION = "the X-Consistency-Token of a write of yours: the read never "
+            + "sees data older than that write";
+    private static final String TOKEN_ANSWER_DESCRIPTION = "send it back in X-Consistency-Token to read this write "
+            + "(or anything newer), never older data";
 
     private final ProductCatalog catalog;
     private final CacheControl cacheControl;
@@ -45,18 +61,35 @@ class ProductController {
         this.cacheControl = CacheControl.maxAge(cache.httpMaxAge());
     }
 
+    @Operation(operationId = "listProducts", summary = "List products, a page at a time",
+            description = "Products in a stable order; pass the answer's nextCursor as cursor for the next page.")
+    @ApiResponse(responseCode = "200", description = "a page of products; nextCursor is null on the last page")
+    @ApiResponse(responseCode = "400", description = "limit outside 1..1000, a cursor this service did not issue, or a malformed X-Consistency-Token")
     @GetMapping
     PageCursor.Page<Product> list(
             // The contract: out-of-range limits are rejected (400), never clamped silently.
-            @RequestParam(defaultValue = "20") @Min(PageCursor.MIN_LIMIT) @Max(PageCursor.MAX_LIMIT) int limit,
-            @RequestParam(required = false) String cursor,
-            @RequestHeader(name = CONSISTENCY_TOKEN, required = false) String token) {
+            @Parameter(description = "page size, 1..1000") @RequestParam(defaultValue = "20") @Min(PageCursor.MIN_LIMIT) @Max(PageCursor.MAX_LIMIT) int limit,
+            @Parameter(description = PageCursor.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor,
+            @Parameter(description = TOKEN_DESCRIPTION) @RequestHeader(name = CONSISTENCY_TOKEN, required = false) String token) {
         return catalog.list(cursor, limit, WalPosition.parseToken(token));
     }
 
+    @Operation(operationId = "getProduct", summary = "Read one product",
+            description = "Served from the shared cache when it can be; revalidate with If-None-Match.")
+    @ApiResponse(responseCode = "200", description = "the product", headers = {
+            @Header(name = HttpHeaders.ETAG, description = "strong ETag: the product's version in quotes", schema = @Schema(type = "string", example = "\"3\"")),
+            @Header(name = HttpHeaders.CACHE_CONTROL, description = "how long a client may reuse the answer", schema = @Schema(type = "string", example = "max-age=5")),
+            @Header(name = X_CACHE, description = X_CACHE_DESCRIPTION, schema = @Schema(type = "string", allowableValues = {"HIT", "MISS", "STALE", "BYPASS"}))})
+    @ApiResponse(responseCode = "304", description = "If-None-Match holds the current ETag: reuse your copy", headers = {
+            @Header(name = HttpHeaders.ETAG, description = "the current ETag", schema = @Schema(type = "string")),
+            @Header(name = X_CACHE, description = X_CACHE_DESCRIPTION, schema = @Schema(type = "string", allowableValues = {"HIT", "MISS", "STALE", "BYPASS"}))},
+            content = @Content)
+    @ApiResponse(responseCode = "400", description = "the id is not a UUID, or the X-Consistency-Token is malformed")
+    @ApiResponse(responseCode = "404", description = "no product with this id")
     @GetMapping("/{id}")
-    ResponseEntity<Product> get(@PathVariable UUID id,
-                                @RequestHeader(name = CONSISTENCY_TOKEN, required = false) String token,
+    ResponseEntity<Product> get(@Parameter(description = "the product's id") @PathVariable UUID id,
+                                @Parameter(description = TOKEN_DESCRIPTION) @RequestHeader(name = CONSISTENCY_TOKEN, required = false) String token,
+                                @Parameter(description = "an ETag you hold (or *): 304 when it is current")
                                 @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         ProductRead read = catalog.get(id, WalPosition.parseToken(token));
         String etag = etag(read.product().version());
@@ -72,6 +105,12 @@ class ProductController {
         return response.body(read.product());
     }
 
+    @Operation(operationId = "createProduct", summary = "Add a product", security = @SecurityRequirement(name = ApiDocs.API_KEY, scopes = ApiDocs.ADMIN))
+    @ApiResponse(responseCode = "201", description = "created", headers = {
+            @Header(name = HttpHeaders.LOCATION, description = "the new product's path", schema = @Schema(type = "string", example = "/api/products/0b7e5a4e-3c1f-4f7e-9d43-2a1c5e6f7a81")),
+            @Header(name = HttpHeaders.ETAG, description = "strong ETag of the new version", schema = @Schema(type = "string", example = "\"1\"")),
+            @Header(name = CONSISTENCY_TOKEN, description = TOKEN_ANSWER_DESCRIPTION, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "409", description = "a product with this sku already exists")
     @PostMapping
     ResponseEntity<Product> create(@Valid @RequestBody ProductRequest request) {
         Written<Product> written = catalog.create(request.toDraft());
@@ -81,8 +120,18 @@ class ProductController {
                 .body(written.value());
     }
 
+    @Operation(operationId = "updateProduct", summary = "Replace a product's fields",
+            description = "Send If-Match with the ETag you read to be sure nobody changed the product since (412 if someone did).",
+            security = @SecurityRequirement(name = ApiDocs.API_KEY, scopes = ApiDocs.ADMIN))
+    @ApiResponse(responseCode = "200", description = "updated", headers = {
+            @Header(name = HttpHeaders.ETAG, description = "strong ETag of the new version", schema = @Schema(type = "string", example = "\"4\"")),
+            @Header(name = CONSISTENCY_TOKEN, description = TOKEN_ANSWER_DESCRIPTION, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", description = "no product with this id")
+    @ApiResponse(responseCode = "409", description = "another product has this sku")
+    @ApiResponse(responseCode = "412", description = "If-Match is not the current ETag: someone changed the product since you read it")
     @PutMapping("/{id}")
-    ResponseEntity<Product> update(@PathVariable UUID id, @Valid @RequestBody ProductRequest request,
+    ResponseEntity<Product> update(@Parameter(description = "the product's id") @PathVariable UUID id, @Valid @RequestBody ProductRequest request,
+                                   @Parameter(description = "the ETag you read (\"3\") or *; omitted, the write is unconditional")
                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Written<Product> written = catalog.update(id, request.toDraft(), expectedVersion(ifMatch));
         return ResponseEntity.ok()
@@ -91,8 +140,12 @@ class ProductController {
                 .body(written.value());
     }
 
+    @Operation(operationId = "deleteProduct", summary = "Remove a product", security = @SecurityRequirement(name = ApiDocs.API_KEY, scopes = ApiDocs.ADMIN))
+    @ApiResponse(responseCode = "204", description = "deleted", headers =
+            @Header(name = CONSISTENCY_TOKEN, description = TOKEN_ANSWER_DESCRIPTION, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "404", description = "no product with this id")
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable UUID id) {
+    ResponseEntity<Void> delete(@Parameter(description = "the product's id") @PathVariable UUID id) {
         Written<UUID> written = catalog.delete(id);
         return ResponseEntity.noContent().header(CONSISTENCY_TOKEN, WalPosition.format(written.position())).build();
     }

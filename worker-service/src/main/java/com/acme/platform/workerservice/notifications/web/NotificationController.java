@@ -1,5 +1,11 @@
 package com.acme.platform.workerservice.notifications.web;
 
+import com.acme.platform.support.apidocs.ApiDocs;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.acme.platform.workerservice.notifications.domain.Notification;
 import com.acme.platform.workerservice.notifications.domain.NotificationService;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 
 @RestController
+@Tag(name = "Notifications", description = "The messages the notifications consumer group sent about orders")
 class NotificationController {
 
     record Notifications(List<Notification> items) {
@@ -21,8 +28,13 @@ class NotificationController {
         this.notifications = notifications;
     }
 
+    @Operation(operationId = "listNotifications", summary = "The notifications sent about an order",
+            description = "Written asynchronously after the order is placed: poll until it appears.",
+            security = @SecurityRequirement(name = ApiDocs.API_KEY, scopes = {ApiDocs.CLIENT, ApiDocs.ADMIN}))
+    @ApiResponse(responseCode = "200", description = "the order's notifications, oldest first (empty until the consumer has run)")
+    @ApiResponse(responseCode = "400", description = "orderId missing or not a UUID")
     @GetMapping("/api/notifications")
-    Notifications forOrder(@RequestParam UUID orderId) {
+    Notifications forOrder(@Parameter(description = "the order's id") @RequestParam UUID orderId) {
         return new Notifications(notifications.forOrder(orderId));
     }
 }

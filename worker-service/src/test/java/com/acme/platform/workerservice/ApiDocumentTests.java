@@ -1,0 +1,16 @@
+package com.acme.platform.workerservice;
+
+import com.acme.platform.testsupport.ApiDocuments;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The document this service serves is the one published in docs/openapi/worker-service.json (see {@link ApiDocuments}:
+ * breaking changes are named, a deliberate change is taken with {@code -Dopenapi.update=true}).
+ */
+class ApiDocumentTests extends AbstractIntegrationTest {
+
+    @Test
+    void theServedDocumentIsThePublishedOne() throws Exception {
+        ApiDocuments.assertMatchesPublished(port, "worker-service");
+    }
+}
