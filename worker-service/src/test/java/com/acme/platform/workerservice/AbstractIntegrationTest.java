@@ -42,6 +42,12 @@ public abstract class AbstractIntegrationTest {
     @LocalServerPort
     protected int port;
 
+    /** Every response this test receives from the service is checked against its OpenAPI document. */
+    @org.junit.jupiter.api.BeforeEach
+    void enforceApiContract() {
+        com.acme.platform.testsupport.ApiContract.enforce(port);
+    }
+
     @Autowired
     protected JdbcClient jdbc;
 
