@@ -99,7 +99,7 @@ public class OrdersBench {
                 analytics.add(Long.parseLong(value) - createdAt.get(eventOf.get(eventId)));
             });
             delivery.put("analytics", analytics);
-            long confirmed = BenchSupport.count(orders, "SELECT BenchSupport.count(*) FROM orders WHERE status = 'CONFIRMED' AND id IN (" + inOrders + ")");
+            long confirmed = BenchSupport.count(orders, "SELECT count(*) FROM orders WHERE status = 'CONFIRMED' AND id IN (" + inOrders + ")");
 
             double seconds = (doneMillis - startMillis) / 1000.0;
             System.out.printf("Load average (1/5/15 min, runnable/total, last pid) before / after the measured phase: %s / %s%n%n", loadBefore, loadAfter);
@@ -149,9 +149,9 @@ public class OrdersBench {
                              double unitsBefore, long deadline) throws Exception {
         String at = "to_timestamp(" + since / 1000.0 + ")";
         while (true) {
-            long settled = BenchSupport.count(orders, "SELECT BenchSupport.count(*) FROM orders WHERE status <> 'PENDING' AND created_at >= " + at);
+            long settled = BenchSupport.count(orders, "SELECT count(*) FROM orders WHERE status <> 'PENDING' AND created_at >= " + at);
             Map<String, Long> groups = new HashMap<>();
-            BenchSupport.query(workers, "SELECT consumer_group, BenchSupport.count(*) FROM processed_event WHERE processed_at >= " + at + " GROUP BY 1",
+            BenchSupport.query(workers, "SELECT consumer_group, count(*) FROM processed_event WHERE processed_at >= " + at + " GROUP BY 1",
                     rs -> groups.put(rs.getString(1), rs.getLong(2)));
             boolean done = settled >= n && groups.getOrDefault("fulfillment", 0L) >= n && groups.getOrDefault("notifications", 0L) >= n;
             if (done && unitsBefore >= 0) {

@@ -5,6 +5,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -59,9 +60,16 @@ public class DeadLetterErrorHandler extends DefaultErrorHandler {
         return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The listener's own exception, not Spring's ListenerExecutionFailedException wrapper around it. */
+    /**
+     * The listener's own exception, not Spring's ListenerExecutionFailedException wrapper around it, nor the
+     * BatchListenerFailedException a batch listener names its failed record with (see {@link OrderedBatch}).
+     */
     private static String describe(Throwable e) {
-        Throwable cause = e instanceof ListenerExecutionFailedException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause = e;
+        while ((cause instanceof ListenerExecutionFailedException || cause instanceof BatchListenerFailedException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
         String text = cause.getClass().getName() + ": " + cause.getMessage();
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
     }
