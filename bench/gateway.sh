@@ -21,6 +21,9 @@
 # Usage: start the local stack first (./local.sh up, or PLATFORM_PORT_OFFSET=1000 ./local.sh up), then
 #   bench/gateway.sh                      (ports from PLATFORM_PORT_OFFSET, default 0)
 # Tunables (env): CONNECTIONS=50 THREADS=1 DURATION=15s WARMUP=30s BENCH_RATE_LIMIT=1000000
+#                 GATEWAY_WARMUP (default WARMUP): warm-up of the gateway-service rows only. Its JIT needs ~90 s of
+#                 load on 2 cores before C2 stops compiling (docs/benchmarks.md); with 30 s its CPU per request
+#                 still carries compilation, which the stock gateway (more requests per second, less code) is done with
 #                 ROWS="fast-direct fast-stock fast-gateway slow-direct slow-stock slow-gateway" (a subset to rerun)
 #                 BENCH_JFR=1 records a JFR profile of the measured gateway (.local/logs/bench-gateway.jfr)
 #                 GATEWAY_EXTRA_OPTS (extra JVM options for the measured gateway), GATEWAY_JAR (another build of it)
@@ -45,6 +48,7 @@ CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-1}   # one wrk thread: on 2 cores every core wrk takes is taken from the targets
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-30s}   # each gateway is a fresh JVM: give its JIT time, as the long-running backend had
+GATEWAY_WARMUP=${GATEWAY_WARMUP:-$WARMUP}
 DELAY_MS=${DELAY_MS:-50}
 DELAY_BODY_BYTES=${DELAY_BODY_BYTES:-30720}
 BENCH_RATE_LIMIT=${BENCH_RATE_LIMIT:-1000000}
@@ -161,7 +165,9 @@ CLK_TCK=$(getconf CLK_TCK)
 
 declare -A RPS P50 P99 ERR CPU LOAD
 measure() { # key url pid
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$2" >/dev/null 2>&1 || true
+  local warmup=$WARMUP
+  case ${NAME[$1]} in gateway-service*) warmup=$GATEWAY_WARMUP;; esac
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$warmup" "$2" >/dev/null 2>&1 || true
   local out before after requests
   before=$(cpu_ticks "$3")
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$2")
@@ -211,7 +217,7 @@ echo "## Gateway vs stock Spring Cloud Gateway vs direct"
 echo
 echo "$(machine_line)"
 echo "Measured: $(date -u +%Y-%m-%dT%H:%MZ); load average (1/5/15 min) before/after: $LOAD_BEFORE / $LOAD_AFTER"
-echo "Client: $(wrk -v 2>&1 | head -1 | awk '{print $1, $2}'), -t$THREADS -c$CONNECTIONS, $WARMUP warm-up then $DURATION per row, on the same machine"
+echo "Client: $(wrk -v 2>&1 | head -1 | awk '{print $1, $2}'), -t$THREADS -c$CONNECTIONS, $WARMUP warm-up ($GATEWAY_WARMUP for gateway-service rows) then $DURATION per row, on the same machine"
 echo "Rate limits in force on gateway-service: $BENCH_RATE_LIMIT req/s, burst $BENCH_RATE_LIMIT (anonymous and per key; raised via RATE_LIMIT_* env for the run, contract defaults 500/1000 anonymous, 100/200 per key)"
 echo "CPU/req: the target process's CPU time (user + system) over the measured window / requests completed. Throughput depends on the machine's load; CPU per request is the figure to compare."
 echo

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Every knob of one cache. Applications bind it from typed configuration; see product-service's application.yml
+ * Every knob of one cache (its behaviour while Redis fails is {@link RedisResilience}). Applications bind it from typed configuration; see product-service's application.yml
  * for commented defaults.
  *
  * @param name               the {@code cache} tag of the metrics, and the Redis key prefix
@@ -21,8 +21,6 @@ import java.util.Objects;
  * @param l1Ttl              TTL of L1 entries: bounds staleness if an invalidation message is lost
  * @param l1AckWait          how long a write waits for every subscribed instance to confirm it dropped the key from
  *                           its L1 (so no instance serves the old version once the write has answered); 0: no wait
- * @param bypassMaxConcurrentLoads database loads allowed at once while Redis is down
- * @param breakerOpenDuration how long the Redis breaker stays open before probing Redis again
  */
 public record CacheSettings(
         String name,
@@ -37,9 +35,7 @@ public record CacheSettings(
         double xfetchBeta,
         int l1MaxSize,
         Duration l1Ttl,
-        Duration l1AckWait,
-        int bypassMaxConcurrentLoads,
-        Duration breakerOpenDuration) {
+        Duration l1AckWait) {
 
     public enum Mode {
         /** Lease, version fence, XFetch, stale-while-revalidate, negative caching, L1. */
@@ -65,26 +61,26 @@ public record CacheSettings(
     public static CacheSettings defaults(String name) {
         return new CacheSettings(name, Mode.PROTECTED, Duration.ofMinutes(10), Duration.ofMinutes(1),
                 Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMillis(500),
-                Duration.ofSeconds(2), 1.0, 10_000, Duration.ofSeconds(5), Duration.ofMillis(500), 32, Duration.ofSeconds(2));
+                Duration.ofSeconds(2), 1.0, 10_000, Duration.ofSeconds(5), Duration.ofMillis(500));
     }
 
     public CacheSettings withMode(Mode newMode) {
         return new CacheSettings(name, newMode, ttl, ttlJitter, softTtl, negativeTtl, tombstoneTtl, leaseTtl,
-                leaseWaitMax, xfetchBeta, l1MaxSize, l1Ttl, l1AckWait, bypassMaxConcurrentLoads, breakerOpenDuration);
+                leaseWaitMax, xfetchBeta, l1MaxSize, l1Ttl, l1AckWait);
     }
 
     public CacheSettings withSoftTtl(Duration newSoftTtl) {
         return new CacheSettings(name, mode, ttl, ttlJitter, newSoftTtl, negativeTtl, tombstoneTtl, leaseTtl,
-                leaseWaitMax, xfetchBeta, l1MaxSize, l1Ttl, l1AckWait, bypassMaxConcurrentLoads, breakerOpenDuration);
+                leaseWaitMax, xfetchBeta, l1MaxSize, l1Ttl, l1AckWait);
     }
 
     public CacheSettings withLease(Duration newLeaseTtl, Duration newLeaseWaitMax) {
         return new CacheSettings(name, mode, ttl, ttlJitter, softTtl, negativeTtl, tombstoneTtl, newLeaseTtl,
-                newLeaseWaitMax, xfetchBeta, l1MaxSize, l1Ttl, l1AckWait, bypassMaxConcurrentLoads, breakerOpenDuration);
+                newLeaseWaitMax, xfetchBeta, l1MaxSize, l1Ttl, l1AckWait);
     }
 
     public CacheSettings withXfetchBeta(double beta) {
         return new CacheSettings(name, mode, ttl, ttlJitter, softTtl, negativeTtl, tombstoneTtl, leaseTtl,
-                leaseWaitMax, beta, l1MaxSize, l1Ttl, l1AckWait, bypassMaxConcurrentLoads, breakerOpenDuration);
+                leaseWaitMax, beta, l1MaxSize, l1Ttl, l1AckWait);
     }
 }

@@ -1,16 +1,13 @@
 package com.acme.platform.cache;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.lettuce.core.RedisCommandTimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,20 +18,21 @@ import java.util.function.Supplier;
 
 /**
  * Keeps a Redis outage from becoming slow requests: every Redis call goes through a Resilience4j circuit breaker
- * (after a few failures, calls fail at once for {@code breakerOpenDuration}, then a probe decides whether Redis is
- * back), and database loads made while bypassing the cache go through a bulkhead so that losing the cache does not
- * turn every request into a concurrent database query.
+ * (after a few failures, calls fail at once for its {@code waitDurationInOpenState}, then a probe decides whether Redis
+ * is back), and database loads made while bypassing the cache go through a bulkhead so that losing the cache does not
+ * turn every request into a concurrent database query. Both come configured from the application
+ * ({@link RedisResilience}); this class adds what a breaker's configuration cannot express.
  *
  * <p>A stopped Redis refuses connections and each call fails in microseconds; a hung one (frozen process, network
  * partition) keeps the connection open and each call costs the full command timeout. Two things keep a hang from
  * costing every request that timeout:
  * <ul>
  *   <li>{@value #TIMEOUTS_TO_OPEN} command timeouts in a row open the breaker at once. The count-based window alone
- *       would wait for half of its last 20 calls to fail, and while Redis was healthy those were all successes: ten
+ *       would wait for its failure rate (e.g. half of the last 20 calls), and while Redis was healthy those were all successes: ten
  *       reads in a row would pay the timeout first. On loopback or a LAN a Redis command takes well under a
  *       millisecond, so two timeouts in a row mean Redis is hung or far too slow to be worth waiting for.</li>
  *   <li>While the breaker is not closed, requests never call Redis: a background probe ({@code PING}, at most one at a
- *       time, once per {@code breakerOpenDuration}) decides when it is back, so probing costs no request the
+ *       time, once per open period) decides when it is back, so probing costs no request the
  *       timeout either.</li>
  * </ul>
  */
@@ -61,28 +59,12 @@ final class RedisDownBreaker {
      * @param probe         one cheap Redis round trip (PING) that throws when Redis does not answer in time
      * @param probeExecutor runs the probe off the request thread
      */
-    RedisDownBreaker(CacheSettings settings, Runnable probe, Executor probeExecutor) {
-        this.cacheName = settings.name();
+    RedisDownBreaker(String cacheName, RedisResilience resilience, Runnable probe, Executor probeExecutor) {
+        this.cacheName = cacheName;
         this.probe = probe;
         this.probeExecutor = probeExecutor;
-        this.breaker = CircuitBreaker.of("redis-" + settings.name(), CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(20)
-                .minimumNumberOfCalls(5)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(settings.breakerOpenDuration())
-                // No timer-driven OPEN -> HALF_OPEN: the background probe moves the breaker to probing once the wait is
-                // over; nothing depends on Resilience4j's JVM-wide transition thread.
-                .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                .writableStackTraceEnabled(false)
-                // One probe decides: it is a PING, so one answer in time means Redis is back.
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .build());
-        this.bypassLoads = Bulkhead.of("cache-bypass-" + settings.name(), BulkheadConfig.custom()
-                .maxConcurrentCalls(settings.bypassMaxConcurrentLoads())
-                // A request may queue briefly for a slot; longer and it would rather fail fast (503).
-                .maxWaitDuration(Duration.ofMillis(500))
-                .build());
+        this.breaker = resilience.redisBreaker();
+        this.bypassLoads = resilience.bypassLoads();
     }
 
     /** Runs one Redis call; any failure (timeout, rejected while disconnected, breaker open) becomes {@link RedisUnavailable}. */

@@ -54,13 +54,13 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
     private final String channel;
 
     private StampedeProtectedCache(RedisClient client, CacheSettings settings, CacheCodec<V> codec,
-                                   MeterRegistry registry, Clock clock) {
+                                   MeterRegistry registry, RedisResilience resilience, Clock clock) {
         this.settings = settings;
         this.codec = codec;
         this.clock = clock;
         this.channel = settings.name() + ":invalidations";
         this.redis = new RedisConnector(client);
-        this.breaker = new RedisDownBreaker(settings, () -> redis.commands().ping(), refresher);
+        this.breaker = new RedisDownBreaker(settings.name(), resilience, () -> redis.commands().ping(), refresher);
         this.l1 = new NearCache(settings, registry);
         this.l1Listener = new L1InvalidationListener(client, channel, l1);
         this.singleFlight = new LocalSingleFlight<>(settings.leaseWaitMax().toMillis() + settings.leaseTtl().toMillis());
@@ -85,8 +85,14 @@ public final class StampedeProtectedCache<V> implements AutoCloseable {
      * command timeout and {@code DisconnectedBehavior.REJECT_COMMANDS}, or a Redis outage becomes slow requests.
      */
     public static <V> StampedeProtectedCache<V> create(RedisClient client, CacheSettings settings, CacheCodec<V> codec,
+                                                       MeterRegistry registry, RedisResilience resilience) {
+        return new StampedeProtectedCache<>(client, settings, codec, registry, resilience, Clock.systemUTC());
+    }
+
+    /** As above, with {@link RedisResilience#defaults} for code that has no Resilience4j registry. */
+    public static <V> StampedeProtectedCache<V> create(RedisClient client, CacheSettings settings, CacheCodec<V> codec,
                                                        MeterRegistry registry) {
-        return new StampedeProtectedCache<>(client, settings, codec, registry, Clock.systemUTC());
+        return create(client, settings, codec, registry, RedisResilience.defaults(settings.name()));
     }
 
     /**

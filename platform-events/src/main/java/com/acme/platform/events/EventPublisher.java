@@ -3,6 +3,8 @@ package com.acme.platform.events;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,6 +26,21 @@ public class EventPublisher {
 
     public void publish(String topic, String key, Object event, Duration timeout)
             throws ExecutionException, InterruptedException, TimeoutException {
-        kafka.send(topic, key, json.write(event)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        awaitAll(List.of(send(topic, key, event)), timeout);
+    }
+
+    /**
+     * Sends without waiting, for a caller that publishes several events and then awaits them together
+     * ({@link #awaitAll}): the producer puts what is in flight at once into shared requests, and the caller waits
+     * for one round trip instead of one per event.
+     */
+    public CompletableFuture<?> send(String topic, String key, Object event) {
+        return kafka.send(topic, key, json.write(event));
+    }
+
+    /** Waits until the broker acknowledged every one of {@code sends}; fails on the first that failed or the timeout. */
+    public static void awaitAll(List<? extends CompletableFuture<?>> sends, Duration timeout)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -23,8 +23,11 @@ public record EventsProperties(@NotNull @Valid Retry retry) {
      * @param initialInterval first back-off
      * @param multiplier      growth of each further back-off
      * @param maxInterval     cap of one back-off
+     * @param dependencyDownInterval cap of one back-off while the record fails because another service is
+     *                        unavailable; such a record is retried until it is back, never dead-lettered
      */
     public record Retry(@Min(1) int maxAttempts, @NotNull Duration initialInterval,
-                        @DecimalMin("1.0") double multiplier, @NotNull Duration maxInterval) {
+                        @DecimalMin("1.0") double multiplier, @NotNull Duration maxInterval,
+                        @NotNull Duration dependencyDownInterval) {
     }
 }

@@ -128,14 +128,40 @@ public final class ProductServiceStub implements AutoCloseable {
 
     private void reserve(HttpExchange exchange) throws IOException {
         JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+        if (exchange.getRequestURI().getPath().endsWith("/batch")) {
+            // POST /internal/stock-reservations/batch: each reservation as the single call would answer it, in order.
+            List<Object> answers = new ArrayList<>();
+            for (JsonNode reservation : body.get("reservations")) {
+                boolean replayed;
+                String outcome;
+                synchronized (catalog) {
+                    replayed = catalog.reservations.containsKey(UUID.fromString(reservation.get("orderId").asString()));
+                    outcome = reserveOne(reservation);
+                }
+                Map<String, Object> item = new java.util.LinkedHashMap<>(JSON.readValue(outcome, Map.class));
+                item.put("replayed", replayed);
+                answers.add(item);
+            }
+            send(exchange, 200, JSON.writeValueAsString(Map.of("items", answers)));
+            return;
+        }
+        UUID orderId = UUID.fromString(body.get("orderId").asString());
+        synchronized (catalog) {
+            if (catalog.reservations.containsKey(orderId)) {
+                exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
+            }
+            send(exchange, 200, reserveOne(body));
+        }
+    }
+
+    /** One order's reservation: the stored outcome for a known order id, else reserved all or nothing. */
+    private String reserveOne(JsonNode body) {
         UUID orderId = UUID.fromString(body.get("orderId").asString());
         String outcome;
         synchronized (catalog) {
             String stored = catalog.reservations.get(orderId);
             if (stored != null) {
-                exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
-                send(exchange, 200, stored);
-                return;
+                return stored;
             }
             String rejection = null;
             for (JsonNode line : body.get("items")) {
@@ -161,7 +187,7 @@ public final class ProductServiceStub implements AutoCloseable {
             }
             catalog.reservations.put(orderId, outcome);
         }
-        send(exchange, 200, outcome);
+        return outcome;
     }
 
     private void send(HttpExchange exchange, int status, String body) throws IOException {

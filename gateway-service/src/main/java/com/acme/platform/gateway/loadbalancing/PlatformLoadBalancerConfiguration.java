@@ -7,6 +7,7 @@ import org.springframework.cloud.loadbalancer.core.RoundRobinLoadBalancer;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplierBuilder;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
+import org.springframework.cloud.loadbalancer.support.SimpleObjectProvider;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -37,9 +38,11 @@ public class PlatformLoadBalancerConfiguration {
 
     @Bean
     ReactorLoadBalancer<ServiceInstance> platformLoadBalancer(Environment environment, LoadBalancingProperties properties,
-                                                              LoadBalancerClientFactory factory, OutstandingRequests outstanding) {
+                                                              ServiceInstanceListSupplier supplier, OutstandingRequests outstanding) {
         String serviceId = serviceId(environment);
-        ObjectProvider<ServiceInstanceListSupplier> suppliers = factory.getLazyProvider(serviceId, ServiceInstanceListSupplier.class);
+        // The supplier above, handed over as it is: the balancers look their supplier up on every choice, and a lazy
+        // provider from the LoadBalancerClientFactory resolves it in the child context each time.
+        ObjectProvider<ServiceInstanceListSupplier> suppliers = new SimpleObjectProvider<>(supplier);
         return switch (properties.service(serviceId).algorithm()) {
             case ROUND_ROBIN, WEIGHTED -> new RoundRobinLoadBalancer(suppliers, serviceId);
             case LEAST_OUTSTANDING -> new LeastOutstandingRequestsLoadBalancer(suppliers, outstanding);

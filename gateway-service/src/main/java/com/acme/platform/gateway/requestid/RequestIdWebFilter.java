@@ -2,7 +2,6 @@ package com.acme.platform.gateway.requestid;
 
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -15,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request an {@code X-Request-Id} (the client's, if it sent a well-formed one), forwards it to the
- * services and echoes it on the response. Ordered first, ahead of Spring Security and routing, so that 401, 404
+ * services ({@link RequestIdHeaderFilter}) and echoes it on the response. Ordered first, ahead of Spring Security and routing, so that 401, 404
  * and 429 answers carry it too; the header is set again just before commit because error handlers may rebuild
  * the response.
  */
@@ -60,10 +59,8 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
             exchange.getResponse().getHeaders().set(HEADER, id);
             return Mono.empty();
         });
-        ServerHttpRequest forwarded = exchange.getRequest().mutate().headers(h -> h.set(HEADER, id)).build();
         // The id rides in the Reactor context; RequestThreadLocals puts it (and the trace) into the MDC of the
-        // threads that work on the request.
-        return RequestThreadLocals.around(chain.filter(exchange.mutate().request(forwarded).build()))
-                .contextWrite(Context.of(MDC_KEY, id));
+        // threads that work on the request. RequestIdHeaderFilter forwards it to the service.
+        return RequestThreadLocals.around(chain.filter(exchange)).contextWrite(Context.of(MDC_KEY, id));
     }
 }

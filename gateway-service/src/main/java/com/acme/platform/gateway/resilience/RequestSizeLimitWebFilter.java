@@ -4,6 +4,7 @@ import com.acme.platform.gateway.error.GatewayProblem;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -37,9 +38,15 @@ public class RequestSizeLimitWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        long declared = exchange.getRequest().getHeaders().getContentLength();
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        long declared = headers.getContentLength();
         if (declared > maxBytes) {
             return Mono.error(tooLarge());
+        }
+        if (!headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            // No body (a GET), or one framed by its Content-Length, which HTTP/1.1 never lets run past the declared
+            // length: nothing to count, so no decorator on the request of every read.
+            return chain.filter(exchange);
         }
         ServerHttpRequest counted = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override

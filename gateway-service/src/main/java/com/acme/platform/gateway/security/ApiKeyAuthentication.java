@@ -8,6 +8,9 @@ import org.springframework.security.core.authority.AuthorityUtils;
  */
 public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
+    /** Exchange attribute holding the caller once authenticated (set by {@link SecurityConfig}). */
+    public static final String ATTRIBUTE = ApiKeyAuthentication.class.getName();
+
     private final String name;
     private final String role;
 

@@ -23,8 +23,13 @@ public record ClientKey(String value, boolean authenticated) {
         return new ClientKey("address:" + address, false);
     }
 
+    /** The key recorded on authentication, else the address's, recorded now for the later steps (rate limit, sticky balancing). */
     public static ClientKey from(ServerWebExchange exchange) {
         ClientKey key = exchange.getAttribute(ATTRIBUTE);
-        return key != null ? key : of(null, exchange);
+        if (key == null) {
+            key = of(null, exchange);
+            exchange.getAttributes().put(ATTRIBUTE, key);
+        }
+        return key;
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
@@ -70,6 +71,16 @@ public class SecurityConfig {
             return key == null ? Mono.empty() : Mono.just(ApiKeyAuthenticationManager.presented(key));
         });
         apiKeys.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthorized));
+        // The caller as exchange attributes, for the identity headers (IdentityForwardingFilter), the rate limit and
+        // sticky balancing: read in place, where the Reactor context would cost a lookup chain per request.
+        apiKeys.setAuthenticationSuccessHandler((filterExchange, authentication) -> {
+            ServerWebExchange exchange = filterExchange.getExchange();
+            if (authentication instanceof ApiKeyAuthentication caller) {
+                exchange.getAttributes().put(ApiKeyAuthentication.ATTRIBUTE, caller);
+                exchange.getAttributes().put(ClientKey.ATTRIBUTE, ClientKey.of(caller, exchange));
+            }
+            return filterExchange.getChain().filter(exchange);
+        });
         apiKeys.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
         return http

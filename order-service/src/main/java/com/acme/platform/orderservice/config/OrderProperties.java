@@ -27,9 +27,17 @@ public record OrderProperties(@NotNull @Valid ProductService productService, @No
     }
 
     /**
-     * @param batchSize   rows published per relay transaction
-     * @param sendTimeout how long the relay waits for Kafka to acknowledge a batch before rolling back
+     * @param batchSize   rows claimed and published per relay batch
+     * @param sendTimeout how long the relay waits for Kafka to acknowledge a batch before releasing its claim
+     * @param claimLease  how long a claim keeps other relays off the rows; longer than {@code sendTimeout}, so only a
+     *                    relay that died mid-batch ever leaves a claim to lapse
      */
-    public record Outbox(@Min(1) int batchSize, @NotNull Duration sendTimeout) {
+    public record Outbox(@Min(1) int batchSize, @NotNull Duration sendTimeout, @NotNull Duration claimLease) {
+        public Outbox {
+            if (claimLease != null && sendTimeout != null && claimLease.compareTo(sendTimeout) <= 0) {
+                throw new IllegalArgumentException("orders.outbox.claim-lease (" + claimLease
+                        + ") must be longer than orders.outbox.send-timeout (" + sendTimeout + ")");
+            }
+        }
     }
 }

@@ -2,11 +2,17 @@ package com.acme.platform.productservice.replica;
 
 import com.acme.platform.support.InvalidRequestException;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * PostgreSQL WAL positions (LSNs) as the {@code X-Consistency-Token} carries them: the server's own text form,
  * {@code 16/B374D848}. Inside the service they are plain longs, comparable with {@code <}.
  */
 public final class WalPosition {
+
+    /** PostgreSQL's LSN text form: two hexadecimal 32-bit words (no sign, no prefix). */
+    private static final Pattern TOKEN = Pattern.compile("([0-9A-Fa-f]{1,8})/([0-9A-Fa-f]{1,8})");
 
     private WalPosition() {
     }
@@ -20,14 +26,10 @@ public final class WalPosition {
         if (token == null || token.isBlank()) {
             return 0;
         }
-        int slash = token.indexOf('/');
-        try {
-            if (slash <= 0 || slash > 8 || token.length() - slash - 1 > 8 || token.length() - slash - 1 == 0) {
-                throw new NumberFormatException(token);
-            }
-            return (Long.parseLong(token.substring(0, slash), 16) << 32) | Long.parseLong(token.substring(slash + 1), 16);
-        } catch (NumberFormatException e) {
+        Matcher lsn = TOKEN.matcher(token);
+        if (!lsn.matches()) {
             throw new InvalidRequestException("'X-Consistency-Token' must be a token returned by a write (like 0/3000060), got '" + token + "'");
         }
+        return (Long.parseLong(lsn.group(1), 16) << 32) | Long.parseLong(lsn.group(2), 16);
     }
 }

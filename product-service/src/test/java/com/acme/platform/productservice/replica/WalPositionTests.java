@@ -48,7 +48,7 @@ class WalPositionTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"3000060", "/3000060", "0/", "123456789/0", "0/123456789", "G/0", "0/xyz", "0/1/2", "0x1/0", "1 /0"})
+    @ValueSource(strings = {"3000060", "/3000060", "0/", "123456789/0", "0/123456789", "G/0", "0/xyz", "0/1/2", "0x1/0", "1 /0", "-1/0", "0/-1", "+1/0"})
     void anythingElseIsRejectedAsABadRequestNamingTheHeader(String token) {
         assertThatThrownBy(() -> WalPosition.parseToken(token))
                 .isInstanceOf(InvalidRequestException.class)

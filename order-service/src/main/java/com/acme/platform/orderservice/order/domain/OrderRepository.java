@@ -5,10 +5,13 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 /** SQL for the orders and order_item tables. */
@@ -21,19 +24,26 @@ class OrderRepository {
         this.jdbc = jdbc;
     }
 
+    /** The order and all its lines in one statement: one round trip however many lines. */
     void insert(Order order) {
-        jdbc.sql("""
-                        INSERT INTO orders (id, customer_id, status, total_cents, currency, created_at, updated_at)
-                        VALUES (:id, :customer, :status, :total, :currency, :created, :updated)""")
+        StringJoiner lines = new StringJoiner(", ");
+        for (int i = 0; i < order.items().size(); i++) {
+            lines.add("(:id, :p" + i + ", :q" + i + ", :u" + i + ")");
+        }
+        JdbcClient.StatementSpec statement = jdbc.sql("""
+                        WITH head AS (
+                            INSERT INTO orders (id, customer_id, status, total_cents, currency, created_at, updated_at)
+                            VALUES (:id, :customer, :status, :total, :currency, :created, :updated))
+                        INSERT INTO order_item (order_id, product_id, quantity, unit_price_cents) VALUES """ + lines)
                 .param("id", order.id()).param("customer", order.customerId()).param("status", order.status().name())
                 .param("total", order.totalCents()).param("currency", order.currency())
-                .param("created", Timestamp.from(order.createdAt())).param("updated", Timestamp.from(order.updatedAt()))
-                .update();
-        for (Order.Line line : order.items()) {
-            jdbc.sql("INSERT INTO order_item (order_id, product_id, quantity, unit_price_cents) VALUES (:o, :p, :q, :u)")
-                    .param("o", order.id()).param("p", line.productId()).param("q", line.quantity())
-                    .param("u", line.unitPriceCents()).update();
+                .param("created", Timestamp.from(order.createdAt())).param("updated", Timestamp.from(order.updatedAt()));
+        for (int i = 0; i < order.items().size(); i++) {
+            Order.Line line = order.items().get(i);
+            statement = statement.param("p" + i, line.productId()).param("q" + i, line.quantity())
+                    .param("u" + i, line.unitPriceCents());
         }
+        statement.update();
     }
 
     Optional<Order> find(UUID id) {
@@ -50,10 +60,24 @@ class OrderRepository {
                 .param("c", customerId).param("after", after.get()).param("n", limit));
     }
 
-    /** PENDING -> CONFIRMED|REJECTED once; a redelivered status event finds the order already moved and changes nothing. */
-    boolean completePending(UUID id, OrderStatus status) {
-        return jdbc.sql("UPDATE orders SET status = :s, updated_at = now() WHERE id = :id AND status = 'PENDING'")
-                .param("s", status.name()).param("id", id).update() == 1;
+    /**
+     * PENDING -> CONFIRMED|REJECTED once, for many orders in one statement; returns the orders it moved. A
+     * redelivered status event finds its order already moved and changes nothing.
+     */
+    Set<UUID> completePending(Map<UUID, OrderStatus> statuses) {
+        Set<UUID> moved = new HashSet<>();
+        if (statuses.isEmpty()) {
+            return moved;
+        }
+        jdbc.sql("""
+                        UPDATE orders o SET status = v.status, updated_at = now()
+                        FROM (VALUES :rows) AS v(id, status)
+                        WHERE o.id = CAST(v.id AS uuid) AND o.status = 'PENDING' RETURNING o.id""")
+                .param("rows", statuses.entrySet().stream().map(e -> new Object[]{e.getKey(), e.getValue().name()}).toList())
+                .query(rs -> {
+                    moved.add(rs.getObject(1, UUID.class));
+                });
+        return moved;
     }
 
     private List<Order> load(JdbcClient.StatementSpec statement) {

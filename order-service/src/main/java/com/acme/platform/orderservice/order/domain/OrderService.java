@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,9 +89,16 @@ public class OrderService {
         return PageCursor.page(orders.findByCustomer(customerId, PageCursor.decode(cursor), limit + 1), limit, Order::id);
     }
 
-    /** PENDING -> CONFIRMED|REJECTED once; a redelivered status event changes nothing. */
-    public boolean applyStatus(OrderStatusEvent event) {
-        return orders.completePending(event.orderId(), event.isConfirmed() ? OrderStatus.CONFIRMED : OrderStatus.REJECTED);
+    /**
+     * PENDING -> CONFIRMED|REJECTED once per order, the events of one poll in one statement; a redelivered status
+     * event changes nothing. Returns the orders moved now.
+     */
+    public Set<UUID> applyStatuses(List<OrderStatusEvent> events) {
+        // One status per order: fulfillment publishes one per order (a repeat carries the same one).
+        Map<UUID, OrderStatus> statuses = new LinkedHashMap<>();
+        events.forEach(event -> statuses.putIfAbsent(event.orderId(),
+                event.isConfirmed() ? OrderStatus.CONFIRMED : OrderStatus.REJECTED));
+        return orders.completePending(statuses);
     }
 
     /** Same body (compared as parsed JSON, so key order and spacing do not matter) -> the stored reply; else 422. */

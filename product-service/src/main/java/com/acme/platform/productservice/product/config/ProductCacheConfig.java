@@ -1,8 +1,11 @@
 package com.acme.platform.productservice.product.config;
 
+import com.acme.platform.cache.RedisResilience;
 import com.acme.platform.cache.StampedeProtectedCache;
 import com.acme.platform.productservice.product.domain.Product;
 import com.acme.platform.productservice.product.domain.ProductCodec;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -60,9 +63,16 @@ class ProductCacheConfig {
         return client;
     }
 
+    /**
+     * The cache's Redis breaker and bypass bulkhead are YAML instances like every breaker of the platform
+     * ({@code resilience4j.*.instances.product-cache-*}), so their metrics and settings are where operators look.
+     */
     @Bean(destroyMethod = "close")
     StampedeProtectedCache<Product> productCache(RedisClient productCacheRedisClient, ProductCacheProperties properties,
-                                                 ProductCodec codec, MeterRegistry registry) {
-        return StampedeProtectedCache.create(productCacheRedisClient, properties.toSettings(), codec, registry);
+                                                 ProductCodec codec, MeterRegistry registry,
+                                                 CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads) {
+        RedisResilience resilience = new RedisResilience(breakers.circuitBreaker("product-cache-redis"),
+                bulkheads.bulkhead("product-cache-bypass"));
+        return StampedeProtectedCache.create(productCacheRedisClient, properties.toSettings(), codec, registry, resilience);
     }
 }

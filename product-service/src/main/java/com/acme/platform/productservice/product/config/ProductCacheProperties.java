@@ -10,7 +10,10 @@ import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
-/** The product cache's knobs; units and reasons for each default are in application.yml. */
+/**
+ * The product cache's knobs; units and reasons for each default are in application.yml. Its behaviour while Redis
+ * fails is two Resilience4j YAML instances, {@code product-cache-redis} and {@code product-cache-bypass}.
+ */
 @Validated
 @ConfigurationProperties("platform.cache.products")
 public record ProductCacheProperties(
@@ -26,13 +29,11 @@ public record ProductCacheProperties(
         @Min(0) int l1MaxSize,
         @NotNull Duration l1Ttl,
         @NotNull Duration l1AckWait,
-        @Min(1) int bypassMaxConcurrentLoads,
-        @NotNull Duration breakerOpenDuration,
         @NotNull Duration httpMaxAge,
         @NotNull @DurationMax(millis = 250) Duration redisCommandTimeout) {
 
     public CacheSettings toSettings() {
         return new CacheSettings("products", mode, ttl, ttlJitter, softTtl, negativeTtl, tombstoneTtl, leaseTtl,
-                leaseWaitMax, xfetchBeta, l1MaxSize, l1Ttl, l1AckWait, bypassMaxConcurrentLoads, breakerOpenDuration);
+                leaseWaitMax, xfetchBeta, l1MaxSize, l1Ttl, l1AckWait);
     }
 }

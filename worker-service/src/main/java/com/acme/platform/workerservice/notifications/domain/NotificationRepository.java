@@ -16,13 +16,20 @@ class NotificationRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID eventId, Notification n) {
-        jdbc.sql("""
-                        INSERT INTO notification (id, event_id, order_id, customer_id, channel, subject, message)
-                        VALUES (:id, :event, :order, :customer, :channel, :subject, :message)""")
-                .param("id", n.id()).param("event", eventId).param("order", n.orderId())
-                .param("customer", n.customerId()).param("channel", n.channel()).param("subject", n.subject())
-                .param("message", n.message()).update();
+    /** A notification to store and the event it answers. */
+    record New(UUID eventId, Notification notification) {
+    }
+
+    /** Many notifications in one statement. */
+    void insertAll(List<New> notifications) {
+        if (notifications.isEmpty()) {
+            return;
+        }
+        jdbc.sql("INSERT INTO notification (id, event_id, order_id, customer_id, channel, subject, message) VALUES :rows")
+                .param("rows", notifications.stream().map(n -> new Object[]{n.notification().id(), n.eventId(),
+                        n.notification().orderId(), n.notification().customerId(), n.notification().channel(),
+                        n.notification().subject(), n.notification().message()}).toList())
+                .update();
     }
 
     List<Notification> forOrder(UUID orderId) {
