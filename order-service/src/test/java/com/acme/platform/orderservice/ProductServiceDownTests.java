@@ -38,4 +38,23 @@ class ProductServiceDownTests extends AbstractIntegrationTest {
                 .until(() -> postOrder(key, orderBody(customer, product, 1)).statusCode() == 201);
         assertThat(count("SELECT count(*) FROM orders WHERE customer_id = ?", customer)).isEqualTo(1);
     }
+
+    @Test
+    void oneInstanceDownCostsNoOrderTheOtherAnswersEveryLookup() throws Exception {
+        UUID product = CATALOG.add(700, 100);
+        String customer = "half-down-" + UUID.randomUUID();
+        PRODUCT_1.stop();
+        try {
+            // Round robin sends every other first attempt to the dead instance; its retry reaches the live one. Twenty
+            // orders are more than the breaker's minimum number of calls, so counting each attempt would open it.
+            for (int i = 0; i < 20; i++) {
+                var response = postOrder(UUID.randomUUID().toString(), orderBody(customer, product, 1));
+                assertThat(response.statusCode()).as("order %d with product-service-1 down: %s", i, response.body())
+                        .isEqualTo(201);
+            }
+        } finally {
+            PRODUCT_1.start();
+        }
+        assertThat(count("SELECT count(*) FROM orders WHERE customer_id = ?", customer)).isEqualTo(20);
+    }
 }

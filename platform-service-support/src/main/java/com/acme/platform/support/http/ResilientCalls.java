@@ -11,9 +11,11 @@ import java.util.function.Supplier;
 /**
  * Runs a call to another service through the Resilience4j circuit breaker and retry of the same name, configured
  * as YAML instances ({@code resilience4j.circuitbreaker.instances.<service>}, {@code resilience4j.retry.instances.<service>})
- * and published as {@code resilience4j_*} meters by the starter. The retry wraps the breaker: every attempt counts
- * towards opening it, and with round robin a retried attempt goes to the next instance. Once open, calls fail at
- * once instead of waiting for timeouts.
+ * and published as {@code resilience4j_*} meters by the starter. The breaker wraps the retry: with round robin a
+ * retried attempt goes to the next instance, and the breaker judges the service by the outcome after the retries.
+ * So one dead instance of two costs a call one refused connect and the breaker stays closed (had every attempt
+ * counted, half the attempts would fail and the breaker would turn the healthy instance's answers away too); when
+ * every instance fails, calls fail after their attempts, then at once while the breaker is open.
  */
 public class ResilientCalls {
 
@@ -31,8 +33,8 @@ public class ResilientCalls {
      */
     public <T> T call(String service, Supplier<T> call) {
         try {
-            return Retry.decorateSupplier(retries.retry(service),
-                    CircuitBreaker.decorateSupplier(breakers.circuitBreaker(service), call)).get();
+            return CircuitBreaker.decorateSupplier(breakers.circuitBreaker(service),
+                    Retry.decorateSupplier(retries.retry(service), call)).get();
         } catch (CallNotPermittedException e) {
             throw new DownstreamUnavailableException(service, e);
         } catch (RuntimeException e) {
