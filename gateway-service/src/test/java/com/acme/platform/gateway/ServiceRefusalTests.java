@@ -39,4 +39,22 @@ class ServiceRefusalTests extends GatewayTestSupport {
         // The breaker stayed closed: the very next request reaches the service.
         assertThat(get("/api/analytics/top-products").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void aServiceThatIsGoneAnswers503WithRetryAfterNot500() throws Exception {
+        WORKER.stop();
+        try {
+            // Nothing listens (a killed instance the health check has not dropped yet), or the health check dropped it:
+            // either way the service is unavailable, and the answer says when to come back.
+            HttpResponse<String> gone = get("/api/analytics/top-products");
+            assertThat(gone.statusCode()).isEqualTo(503);
+            assertThat(gone.headers().firstValue("Retry-After")).isPresent();
+            assertThat(gone.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+        } finally {
+            WORKER.start();
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/api/analytics/top-products").statusCode() == 200);
+    }
 }

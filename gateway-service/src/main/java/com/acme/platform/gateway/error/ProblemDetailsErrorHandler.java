@@ -7,6 +7,7 @@ import org.slf4j.MDC;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -15,8 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +34,8 @@ import java.util.Map;
 public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsErrorHandler.class);
+    /** Retry-After of a 503 that has none of its own (an instance gone; the load balancer's health check drops it). */
+    private static final int UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
 
     private final JsonMapper json;
 
@@ -70,6 +75,10 @@ public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler {
         if (error instanceof ErrorResponse e) {
             e.getHeaders().forEach((name, values) -> response.getHeaders().put(name, values));
         }
+        if (status.value() == 503 && !response.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
+            // Every 503 says when to come back (the contract); a dead instance leaves rotation within one health check.
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(UNAVAILABLE_RETRY_AFTER_SECONDS));
+        }
         DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
         return response.writeWith(Mono.just(body));
     }
@@ -78,10 +87,11 @@ public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler {
         if (error instanceof ErrorResponse e) {
             return e.getStatusCode();
         }
-        // Nothing listens at the chosen instance (it died before the health check noticed): the service is
-        // unavailable, not the gateway broken.
+        // Nothing listens at the chosen instance (it died before the health check noticed), or it died with the
+        // request in flight (connection reset, closed before the response): the service is unavailable, not the
+        // gateway broken. A retry is safe where it matters: writes carry an Idempotency-Key.
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException) {
+            if (t instanceof ConnectException || t instanceof PrematureCloseException || t instanceof IOException) {
                 return HttpStatus.SERVICE_UNAVAILABLE;
             }
         }
