@@ -4,7 +4,6 @@ import com.acme.platform.devstack.DevstackExtension;
 import com.acme.platform.testsupport.DevstackProperties;
 import com.acme.platform.testsupport.Json;
 import com.acme.platform.testsupport.LocalHttp;
-import com.acme.platform.testsupport.Json;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +30,12 @@ public abstract class AbstractIntegrationTest {
     @DynamicPropertySource
     static void devstackProperties(DynamicPropertyRegistry registry) {
         DevstackProperties.register(registry, "products");
+    }
+
+    /** Every response this test receives from the service is checked against its OpenAPI document. */
+    @org.junit.jupiter.api.BeforeEach
+    void enforceApiContract() {
+        com.acme.platform.testsupport.ApiContract.enforce(port);
     }
 
     /** The cache connects to Redis in the background; tests start once reads stop bypassing it. */

@@ -57,7 +57,8 @@ class TraceIdInLogsTests extends AbstractIntegrationTest {
     static class LogProbe {
         private static final Logger log = LoggerFactory.getLogger(LogProbe.class);
 
-        @GetMapping("/test/log-probe")
+        // text/plain declared, so the document springdoc serves for this test context describes what it answers.
+        @GetMapping(path = "/test/log-probe", produces = "text/plain")
         String probe() {
             log.info("log probe");
             return "ok";
