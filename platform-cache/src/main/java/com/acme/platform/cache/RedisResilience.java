@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The two Resilience4j instances a cache uses when Redis fails. Applications take them from their Resilience4j
- * registries, so they are configured like every other breaker of the platform (YAML instances, see product-service's
- * {@code resilience4j.circuitbreaker.instances.product-cache-redis}); {@link #defaults} is for code without Spring.
+ * The two Resilience4j instances a cache uses when Redis fails. Applications build them from their Resilience4j
+ * configuration, so they are configured like every other breaker of the platform (YAML, see product-service's
+ * {@code resilience4j.circuitbreaker.configs.product-cache-redis}); {@link #defaults} is for code without Spring.
+ * Build them with {@code CircuitBreaker.of}, not as registry instances: every read calls the breaker, and the event
+ * consumer a registry's instances get would make an event object per read.
  *
  * @param redisBreaker guards every Redis call. Its window decides when failures open it, its
  *                     {@code waitDurationInOpenState} how long reads skip Redis before a background probe; set

@@ -74,12 +74,7 @@ public class DeadLetterErrorHandler extends DefaultErrorHandler {
     }
 
     private static boolean isDependencyDown(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DownstreamUnavailableException) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(e, DownstreamUnavailableException.class);
     }
 
     private static RecordHeader header(String name, String value) {
@@ -101,9 +96,15 @@ public class DeadLetterErrorHandler extends DefaultErrorHandler {
     }
 
     private static boolean isPermanent(Throwable e) {
+        return causedBy(e, InvalidEventException.class, JacksonException.class);
+    }
+
+    private static boolean causedBy(Throwable e, Class<?>... types) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidEventException || t instanceof JacksonException) {
-                return true;
+            for (Class<?> type : types) {
+                if (type.isInstance(t)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -16,11 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -91,7 +89,7 @@ public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler {
         // request in flight (connection reset, closed before the response): the service is unavailable, not the
         // gateway broken. A retry is safe where it matters: writes carry an Idempotency-Key.
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof PrematureCloseException || t instanceof IOException) {
+            if (t instanceof IOException) {   // ConnectException, PrematureCloseException, connection reset
                 return HttpStatus.SERVICE_UNAVAILABLE;
             }
         }

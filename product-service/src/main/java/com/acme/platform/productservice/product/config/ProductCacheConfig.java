@@ -4,7 +4,9 @@ import com.acme.platform.cache.RedisResilience;
 import com.acme.platform.cache.StampedeProtectedCache;
 import com.acme.platform.productservice.product.domain.Product;
 import com.acme.platform.productservice.product.domain.ProductCodec;
+import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -64,15 +66,20 @@ class ProductCacheConfig {
     }
 
     /**
-     * The cache's Redis breaker and bypass bulkhead are YAML instances like every breaker of the platform
-     * ({@code resilience4j.*.instances.product-cache-*}), so their metrics and settings are where operators look.
+     * The cache's Redis breaker and bypass bulkhead are configured in YAML like every breaker of the platform
+     * ({@code resilience4j.*.configs.product-cache-*}), but built here rather than taken from the registries: the
+     * starter hangs an event consumer and a metrics publisher on every instance it creates, and every cached read
+     * passes this breaker. Their state is the cache's own gauge, {@code cache_redis_available}.
      */
     @Bean(destroyMethod = "close")
     StampedeProtectedCache<Product> productCache(RedisClient productCacheRedisClient, ProductCacheProperties properties,
                                                  ProductCodec codec, MeterRegistry registry,
                                                  CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads) {
-        RedisResilience resilience = new RedisResilience(breakers.circuitBreaker("product-cache-redis"),
-                bulkheads.bulkhead("product-cache-bypass"));
+        RedisResilience resilience = new RedisResilience(
+                CircuitBreaker.of("product-cache-redis", breakers.getConfiguration("product-cache-redis")
+                        .orElseThrow(() -> new IllegalStateException("resilience4j.circuitbreaker.configs.product-cache-redis is missing"))),
+                Bulkhead.of("product-cache-bypass", bulkheads.getConfiguration("product-cache-bypass")
+                        .orElseThrow(() -> new IllegalStateException("resilience4j.bulkhead.configs.product-cache-bypass is missing"))));
         return StampedeProtectedCache.create(productCacheRedisClient, properties.toSettings(), codec, registry, resilience);
     }
 }

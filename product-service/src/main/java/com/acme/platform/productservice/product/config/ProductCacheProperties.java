@@ -12,7 +12,7 @@ import java.time.Duration;
 
 /**
  * The product cache's knobs; units and reasons for each default are in application.yml. Its behaviour while Redis
- * fails is two Resilience4j YAML instances, {@code product-cache-redis} and {@code product-cache-bypass}.
+ * fails is two Resilience4j YAML configurations, {@code product-cache-redis} and {@code product-cache-bypass}.
  */
 @Validated
 @ConfigurationProperties("platform.cache.products")
