@@ -12,12 +12,14 @@
 #                      is a service (product-service-1, order-service, ...) or the devstack's redis or kafka, which
 #                      start again with the command line, data and port they had (Redis, a cache, comes back empty)
 # Logs: .local/logs/<name>.log   Data: .local/data (kept between runs; delete it to start from scratch)
+# Apps: .local/app/<module> (each service's jar unpacked, and the JVM's ahead-of-time cache: see LOCAL_AOT_CACHE)
 set -euo pipefail
 
 cd "$(dirname "$0")"
 ROOT=$(pwd)
 RUN_DIR=.local/run
 LOG_DIR=.local/logs
+APP_DIR=.local/app
 
 # --- names and ports, shared with docker-compose (see README "Configuration") -------------------------------
 # PLATFORM_PORT_OFFSET shifts every default port, so a second checkout can run its own stack beside this one.
@@ -45,6 +47,10 @@ SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-"-XX:+UseSerialGC -Xms32m -Xmx192m -XX:Ma
 DEVSTACK_JAVA_OPTS=${DEVSTACK_JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -Xmx128m -Dlogback.configurationFile=devstack-logback.xml"}
 export KAFKA_HEAP=${KAFKA_HEAP:-384m}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}   # seconds for everything to become healthy
+# JDK 25's ahead-of-time cache (JEP 483/514): the first run of each service records the classes it loads and links
+# and writes them to .local/app/<module>/<module>.aot when it stops; later runs start from that cache and spend about
+# half the CPU on start-up (docs/benchmarks.md, "Local stack cold start"). off: plain start every time.
+LOCAL_AOT_CACHE=${LOCAL_AOT_CACHE:-on}
 
 # name | port | module | database | health path
 SERVICES=(
@@ -89,6 +95,37 @@ pid_of() { [ -f "$RUN_DIR/$1.pid" ] && cat "$RUN_DIR/$1.pid" || true; }
 alive() { local pid; pid=$(pid_of "$1"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
 
 jar_of() { printf '%s/target/%s.jar' "$1" "$1"; }
+# The unpacked copy the services run from: plain jars on a class path load faster than Spring Boot's nested jars, and
+# the ahead-of-time cache works only with them.
+app_jar_of() { printf '%s/%s/%s.jar' "$APP_DIR" "$1" "$1"; }
+
+unpack_apps() {
+  # A rebuilt jar gets a fresh unpacked copy, which also drops the previous build's ahead-of-time cache.
+  local module
+  for module in $(for entry in "${SERVICES[@]}"; do IFS='|' read -r _ _ m _ _ <<<"$entry"; echo "$m"; done | sort -u); do
+    if [ ! -f "$(app_jar_of "$module")" ] || [ "$(jar_of "$module")" -nt "$(app_jar_of "$module")" ]; then
+      rm -rf "${APP_DIR:?}/$module"
+      "$JAVA" -Djarmode=tools -jar "$(jar_of "$module")" extract --destination "$APP_DIR/$module" >/dev/null \
+        || die "could not unpack $(jar_of "$module")"
+    fi
+  done
+}
+
+aot_options() { # name module -> JVM options for the ahead-of-time cache
+  local cache="$APP_DIR/$2/$2.aot"
+  rm -f "$RUN_DIR/$1.aot-recording"
+  [ "$LOCAL_AOT_CACHE" = on ] || return 0
+  [ -s "$cache" ] || rm -f "$cache"   # an empty file is a write that was cut short: record again
+  if [ -f "$cache" ]; then
+    printf '%s' "-XX:AOTCache=$cache"
+  elif [ "$1" = "$2" ] || [ "$1" = "$2-1" ]; then
+    # One instance per module records (product-service-1, not -2); the cache is written when it stops, which takes
+    # longer than a plain stop (stop_all waits for it). The JDK's notes about classes it cannot cache are expected
+    # and not worth a log line each.
+    touch "$RUN_DIR/$1.aot-recording"
+    printf '%s' "-XX:AOTCacheOutput=$cache -Xlog:aot*=error"
+  fi
+}
 
 build_if_needed() {
   # Rebuild when a jar is missing, or a pom or main source changed since the last build by this script.
@@ -147,7 +184,9 @@ start_service() { # name port module database
     if [ "$module" = product-service ]; then export PRODUCT_FLYWAY_LOCATIONS=classpath:db/migration,classpath:db/demo; fi
     export PRODUCT_SERVICE_1_URL=http://127.0.0.1:$PRODUCT_1_PORT PRODUCT_SERVICE_2_URL=http://127.0.0.1:$PRODUCT_2_PORT
     export ORDER_SERVICE_URL=http://127.0.0.1:$ORDER_PORT WORKER_SERVICE_URL=http://127.0.0.1:$WORKER_PORT
-    exec nohup "$JAVA" $SERVICE_JAVA_OPTS -jar "$(jar_of "$module")" >"$LOG_DIR/$name.log" 2>&1
+    # shellcheck disable=SC2046
+    exec nohup "$JAVA" $SERVICE_JAVA_OPTS $(aot_options "$name" "$module") -jar "$(app_jar_of "$module")" \
+      >"$LOG_DIR/$name.log" 2>&1
   ) &
   echo $! >"$RUN_DIR/$name.pid"
 }
@@ -195,7 +234,7 @@ stop_pid() { # name timeout-seconds
       kill -KILL "$pid" 2>/dev/null || true
     fi
   fi
-  rm -f "$RUN_DIR/$1.pid"
+  rm -f "$RUN_DIR/$1.pid" "$RUN_DIR/$1.aot-recording"
 }
 
 stop_all() {
@@ -210,7 +249,8 @@ stop_all() {
   local stopping=()
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
     IFS='|' read -r name _ _ _ _ <<<"${SERVICES[$i]}"
-    stop_pid "$name" 30 &
+    # A service recording its ahead-of-time cache writes it on the way out: on 2 cores, four of them take ~40 s.
+    if [ -f "$RUN_DIR/$name.aot-recording" ]; then stop_pid "$name" 150 & else stop_pid "$name" 30 & fi
     stopping+=($!)
   done
   # Only these: a bare `wait` would also wait for the devstack, a background job of `up`, which is stopped below.
@@ -239,6 +279,7 @@ cmd_up() {
   fi
   select_java
   build_if_needed
+  unpack_apps
   local t0=$SECONDS
   start_devstack
   for entry in "${SERVICES[@]}"; do

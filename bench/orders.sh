@@ -5,7 +5,11 @@
 # analytics and every order left PENDING. Prints orders/s (first POST -> all done), POST latency p50/p99, delivery
 # latency (order commit -> processed) per group, the outbox backlog, and the CPU time each process spent meanwhile
 # (per order: the figure that carries across a busy machine), with the machine and its load average, as Markdown.
-# Usage: PLATFORM_PORT_OFFSET=<n> bench/orders.sh [orders=2000] [concurrency=16] [rate/s=0: closed loop] [warm-up=2000]
+# Usage: PLATFORM_PORT_OFFSET=<n> bench/orders.sh [orders=4000] [concurrency=16] [rate/s=0: closed loop] [warm-up=20000]
+#   The warm-up is long on purpose: at the tens of orders per second a cold stack serves, every JVM is still compiling
+#   its hot paths after thousands of orders (a fresh gateway under 44 POST/s costs 9.4 ms of CPU per request in its
+#   first 30 s and 1.6 ms after 4 min); 1,500 warm-up orders measured 43 ms of CPU per order, 20,000 measured 19 ms
+#   (docs/benchmarks.md, "Orders end to end", run 5). A smaller warm-up measures the JIT, not the platform.
 #   Starts the stack with ./local.sh up if it is not running (and stops it again at the end). A stack it starts gets
 #   the per-key rate limit raised (RATE_LIMIT_KEY_RATE/BURST, default 5000/10000 here) so that the benchmark measures
 #   the platform, not the demo limit of 100 req/s; the limits in force are read from the gateway and printed.
@@ -13,10 +17,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 OFFSET=${PLATFORM_PORT_OFFSET:-0}
-ORDERS=${1:-2000}
+ORDERS=${1:-4000}
 CONCURRENCY=${2:-16}
 RATE=${3:-0}
-WARMUP=${4:-2000}
+WARMUP=${4:-20000}
 ORDER_PORT=$((8082 + OFFSET)) PG_PORT=$((5432 + OFFSET)) REDIS_PORT=$((6379 + OFFSET)) GATEWAY_PORT=$((8080 + OFFSET))
 ADMIN_KEY=${PLATFORM_ADMIN_API_KEY:-demo-admin-key}
 CLIENT_KEY=${PLATFORM_CLIENT_API_KEY:-demo-client-key}

@@ -1,4 +1,4 @@
-package com.acme.platform.gateway;
+package com.acme.platform.support;
 
 import ch.qos.logback.classic.Level;
 import org.apache.commons.logging.Log;
@@ -18,8 +18,8 @@ class LoggingCostTests {
 
     @Test
     void aDisabledLevelNeverFormatsTheMessage() {
-        String name = "com.acme.platform.gateway.LoggingCostTests";
-        // As in the running gateway (INFO); Logback without a configuration would log everything.
+        String name = "com.acme.platform.support.LoggingCostTests";
+        // As in the running services (INFO); Logback without a configuration would log everything.
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(name)).setLevel(Level.INFO);
         Log log = LogFactory.getLog(name);
         AtomicInteger formatted = new AtomicInteger();
