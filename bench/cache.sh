@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: the product cache. (a) DB loads per hot-key invalidation, protected vs naive in the same run;
 # (b) hit ratio under Zipf(1.0); (c) p50/p99 of a cached GET vs a trivial endpoint, and a raw Redis read;
-# (d) DB queries and execution time per 1,000 reads, cache on vs off. Prints a Markdown section with the machine.
+# (d) DB queries and execution time per 1,000 reads, cache on vs off; (e) throughput and CPU per cached GET of
+# product-service-1 under wrk -t1 -c50 (30 s warm-up, 15 s measured). Prints a Markdown section with the machine.
 #
 # Usage: PLATFORM_PORT_OFFSET=2000 bench/cache.sh
 #   Uses the local stack at that offset (starts it with ./local.sh up if it is not running, and stops it again
@@ -58,3 +59,22 @@ echo "$(machine_line); load average before the run: $(load_average)"
 echo "Measured: $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
 "$JAVA" -cp "$PGJDBC" bench/CacheBench.java "$PROTECTED_1" "$PROTECTED_2" "$NAIVE_1" "$NAIVE_2" "$CACHE_OFF" "$REDIS" "$PG" "$PG_STANDBY"
+
+# (e) The cached read's cost: product-service-1 answering one cached product (its L1) as fast as wrk asks.
+PRODUCT_PID=$(cat .local/run/product-service-1.pid)
+CACHED=http://127.0.0.1:$PROTECTED_1/api/products/$(curl -s "http://127.0.0.1:$PROTECTED_1/api/products?limit=1" \
+  | sed -n 's/.*"id":"\([0-9a-f-]\{36\}\)".*/\1/p')
+wrk -t1 -c50 -d30s "$CACHED" >/dev/null 2>&1
+before=$(cpu_ticks "$PRODUCT_PID")
+out=$(wrk -t1 -c50 -d15s --latency "$CACHED")
+after=$(cpu_ticks "$PRODUCT_PID")
+requests=$(awk '/requests in/ {print $1}' <<<"$out")
+echo
+echo "### (e) Throughput and CPU per cached GET, product-service-1 directly (wrk -t1 -c50, 30 s warm-up, 15 s)"
+echo
+echo "| req/s | p50 | p99 | CPU us per GET (product-service-1) | non-2xx | load avg (1 min) |"
+echo "|---:|---:|---:|---:|---:|---:|"
+echo "| $(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out") | $(awk '$1 == "50%" {print $2}' <<<"$out") |" \
+  "$(awk '$1 == "99%" {print $2}' <<<"$out") |" \
+  "$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }') |" \
+  "$(awk '/Non-2xx or 3xx responses:/ {print $NF}' <<<"$out" | grep . || echo 0) | $(cut -d' ' -f1 /proc/loadavg) |"

@@ -158,9 +158,6 @@ done
 to_ms() { # wrk latency like 812.00us, 3.21ms, 1.02s -> milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
-cpu_ticks() { # utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat, after the name)
-  sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'
-}
 CLK_TCK=$(getconf CLK_TCK)
 
 declare -A RPS P50 P99 ERR CPU LOAD

@@ -1,5 +1,5 @@
 # Shared by the bench/*.sh scripts (sourced, not run): the JDK to use, the machine line every result table starts
-# with, and the rate limit the gateway reports for a key, so each table says what was in force.
+# with, a process's CPU time, and the rate limit the gateway reports for a key, so each table says what was in force.
 
 # The first JDK 25 found: $JAVA_HOME, then the usual install paths. Sets JAVA and exports JAVA_HOME.
 find_java() {
@@ -18,6 +18,11 @@ find_java() {
 # "Machine: 2 cores (CPU model), 24 GiB, Linux x86_64, openjdk version 25..." (needs JAVA).
 machine_line() {
   echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sm), $("$JAVA" -version 2>&1 | head -1 | tr -d '"')"
+}
+
+# utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat, after the name).
+cpu_ticks() {
+  sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'
 }
 
 # The 1/5/15-minute load averages.
