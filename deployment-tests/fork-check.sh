@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Proves the README's "Forking it" steps: copies this repository to a temporary directory, runs the README's
+# Proves the "Forking it" steps (docs/forking.md): copies this repository to a temporary directory, runs that file's
 # fork-steps block on it with another package, checks nothing still names the old one, builds the copy (no tests:
 # it is the same code) and brings it up with ./local.sh on a port offset, asks its gateway for a product page,
 # and takes it down again. Leaves nothing running and removes the copy (FORK_CHECK_KEEP=1 keeps it).
@@ -24,9 +24,9 @@ echo "fork-check: copying the repository to $COPY"
 git ls-files -z --cached --others --exclude-standard | xargs -0 -I{} sh -c '[ -e "$1" ] && printf "%s\0" "$1" || true' _ {} \
   | tar --null -T - -cf - | tar -xf - -C "$COPY"
 
-echo "fork-check: running the README's fork steps with NEW_PACKAGE=$NEW_PACKAGE"
-steps=$(sed -n '/<!-- fork-steps/,/<!-- \/fork-steps/p' README.md | sed -n '/^```bash$/,/^```$/p' | sed '1d;$d')
-[ -n "$steps" ] || fail "no fork-steps block found in README.md"
+echo "fork-check: running the fork steps of docs/forking.md with NEW_PACKAGE=$NEW_PACKAGE"
+steps=$(sed -n '/<!-- fork-steps/,/<!-- \/fork-steps/p' docs/forking.md | sed -n '/^```bash$/,/^```$/p' | sed '1d;$d')
+[ -n "$steps" ] || fail "no fork-steps block found in docs/forking.md"
 steps=$(printf '%s\n' "$steps" | sed "s/^NEW_PACKAGE=.*/NEW_PACKAGE=$NEW_PACKAGE/")
 (cd "$COPY" && bash -euo pipefail -c "$steps") || fail "the fork steps failed"
 
