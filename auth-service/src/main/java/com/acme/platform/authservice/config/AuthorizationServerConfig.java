@@ -3,6 +3,7 @@ package com.acme.platform.authservice.config;
 import com.acme.platform.authservice.client.PublicClientRefreshAuthentication;
 import com.acme.platform.authservice.client.RegisteredClients;
 import com.acme.platform.authservice.key.JwkSetFile;
+import com.acme.platform.authservice.token.ClientCredentialsDefaultScopes;
 import com.acme.platform.authservice.token.RefreshTokenGenerator;
 import com.acme.platform.authservice.token.TokenClaimsCustomizer;
 import com.nimbusds.jose.jwk.JWK;
@@ -18,6 +19,9 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -57,6 +61,7 @@ class AuthorizationServerConfig {
                             .clientAuthentication(authentication -> authentication
                                     .authenticationConverter(new PublicClientRefreshAuthentication.Converter())
                                     .authenticationProvider(new PublicClientRefreshAuthentication.Provider(clients)))
+                            .tokenEndpoint(token -> token.accessTokenRequestConverter(new ClientCredentialsDefaultScopes()))
                             .oidc(Customizer.withDefaults());   // ID tokens, /userinfo, the discovery document
                 })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -112,6 +117,17 @@ class AuthorizationServerConfig {
     JWKSource<SecurityContext> jwkSource(AuthProperties properties) {
         AuthProperties.Keys keys = properties.keys();
         return new ImmutableJWKSet<>(JwkSetFile.loadOrGenerate(Path.of(keys.jwkSetFile()), keys.generateIfMissing()));
+    }
+
+    /**
+     * Verifies the access tokens sent to /userinfo against the keys in hand, not by fetching this server's own
+     * /oauth2/jwks over HTTP (which a JWK-set-URI decoder, such as the platform's resource server default, would do).
+     */
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, AuthProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuerUri()));
+        return decoder;
     }
 
     /** JWT access and ID tokens with the platform's claims; opaque refresh tokens (public clients included). */
