@@ -18,6 +18,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -81,24 +83,71 @@ public final class JwkSetFile {
         }
     }
 
+    /**
+     * Rotation, step one: a new RSA key first in the file (created if missing), the existing keys kept after it so
+     * tokens they signed still verify. Restart auth-service to sign with the new key; remove the old key from the
+     * file (and restart again) once the longest token lifetime has passed. Run from the service's jar:
+     * {@code java -Dloader.main=com.acme.platform.authservice.key.JwkSetFile -cp auth-service.jar
+     * org.springframework.boot.loader.launch.PropertiesLauncher add-key /path/to/jwks.json}
+     *
+     * @return the new key's kid
+     */
+    public static String addKey(Path file) {
+        try {
+            List<JWK> keys = new ArrayList<>();
+            keys.add(newKey());
+            if (Files.exists(file)) {
+                keys.addAll(JWKSet.parse(Files.readString(file, StandardCharsets.UTF_8)).getKeys());
+            }
+            write(file, new JWKSet(keys));
+            return keys.getFirst().getKeyID();
+        } catch (IOException | ParseException | JOSEException e) {
+            throw new IllegalStateException("Cannot add a key to " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 2 || !"add-key".equals(args[0])) {
+            System.err.println("usage: JwkSetFile add-key <jwks.json>   (prepends a new RSA 2048 signing key)");
+            System.exit(2);
+        }
+        Path file = Path.of(args[1]);
+        System.out.println("Added key " + addKey(file) + " first in " + file.toAbsolutePath()
+                + "; restart auth-service to sign with it, remove the old key after the longest token lifetime");
+    }
+
     private static void generate(Path file) {
         try {
-            RSAKey key = new RSAKeyGenerator(2048)
-                    .keyID(UUID.randomUUID().toString())
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256)
-                    .generate();
-            Path directory = file.toAbsolutePath().getParent();
-            Files.createDirectories(directory);
-            // Written under another name and renamed: a crash mid-write leaves no half-written key set behind.
-            Path temporary = Files.createTempFile(directory, ".jwks", ".tmp", ownerOnly(directory));
-            Files.writeString(temporary, new JWKSet(key).toString(false), StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            RSAKey key = newKey();
+            write(file, new JWKSet(key));
             log.warn("Generated a new signing key {} in {} (demo profile); it is reused from now on", key.getKeyID(),
                     file.toAbsolutePath());
         } catch (IOException | JOSEException e) {
             throw new IllegalStateException("Cannot create the JWK set at " + VARIABLE + " (" + file.toAbsolutePath()
                     + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static RSAKey newKey() throws JOSEException {
+        return new RSAKeyGenerator(2048)
+                .keyID(UUID.randomUUID().toString())
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .generate();
+    }
+
+    /** The whole set, private parts included, replacing the file in one rename. */
+    private static void write(Path file, JWKSet keys) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        // Written under another name and renamed: a crash mid-write leaves no half-written key set behind, and a
+        // running auth-service never reads one.
+        Path temporary = Files.createTempFile(directory, ".jwks", ".tmp", ownerOnly(directory));
+        try {
+            Files.writeString(temporary, keys.toString(false), StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
     }
 
