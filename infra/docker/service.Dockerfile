@@ -1,10 +1,12 @@
-# The image of every platform service (product-, order-, worker- and gateway-service): one file, the service chosen
+# The image of every platform service (product-, order-, worker-, gateway- and auth-service): one file, the service chosen
 # with build args. Build from the repository root (the Maven reactor): docker compose build, or e.g.
 #   docker build -f infra/docker/service.Dockerfile --build-arg SERVICE=order-service \
 #     --build-arg PORTS=8082 --build-arg HEALTH_PORT=8082 -t platform/order-service .
 #   docker build -f infra/docker/service.Dockerfile --build-arg SERVICE=gateway-service \
 #     --build-arg PORTS="8080 8180" --build-arg HEALTH_PORT=8180 \
 #     --build-arg HEALTH_PORT_VARIABLE=GATEWAY_MANAGEMENT_PORT -t platform/gateway-service .
+#   docker build -f infra/docker/service.Dockerfile --build-arg SERVICE=auth-service \
+#     --build-arg PORTS=9000 --build-arg HEALTH_PORT=9000 -t platform/auth-service .
 # Build args:
 #   SERVICE               the Maven module to package (its jar is <module>/target/<module>.jar)
 #   PORTS                 the ports it listens on, space-separated (EXPOSE)
