@@ -27,8 +27,19 @@ OFFSET=${PLATFORM_PORT_OFFSET:-0}
 port() { echo $(($1 + OFFSET)); }
 export GATEWAY_PORT=${GATEWAY_PORT:-$(port 8080)}
 export GATEWAY_MANAGEMENT_PORT=${GATEWAY_MANAGEMENT_PORT:-$(port 8180)}
+# The demo profile: demo users, clients, API keys and secrets (each service's application-demo.yml). Without it every
+# secret must come from the environment, and a service missing one stops at once, naming the variable.
+export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-demo}
 export PLATFORM_ADMIN_API_KEY=${PLATFORM_ADMIN_API_KEY:-demo-admin-key}
 export PLATFORM_CLIENT_API_KEY=${PLATFORM_CLIENT_API_KEY:-demo-client-key}
+# auth-service: the OAuth2/OIDC authorization server every token comes from (issuer as a browser sees it; keys and
+# token endpoint as the services reach them).
+export AUTH_PORT=${AUTH_PORT:-$(port 9000)}
+export AUTH_ISSUER_URI=${AUTH_ISSUER_URI:-http://localhost:$AUTH_PORT}
+export PLATFORM_TOKEN_ISSUER=$AUTH_ISSUER_URI
+export PLATFORM_JWK_SET_URI=http://127.0.0.1:$AUTH_PORT/oauth2/jwks
+export PLATFORM_TOKEN_URI=http://127.0.0.1:$AUTH_PORT/oauth2/token
+export AUTH_PUBLIC_CLIENT_REDIRECT_URIS=${AUTH_PUBLIC_CLIENT_REDIRECT_URIS:-http://localhost:$GATEWAY_PORT/swagger-ui/oauth2-redirect.html,https://oauth.pstmn.io/v1/callback}
 export POSTGRES_PORT=${POSTGRES_PORT:-$(port 5432)}
 export POSTGRES_REPLICA_PORT=${POSTGRES_REPLICA_PORT:-$(port 5433)}
 export REDIS_PORT=${REDIS_PORT:-$(port 6379)}
@@ -40,6 +51,8 @@ export DB_USER=${DB_USER:-postgres}
 export DB_PASSWORD=${DB_PASSWORD:-postgres}
 export REDIS_HOST=127.0.0.1
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
+# The signing keys (a JWK set), generated on the first start in the demo profile and kept with the data.
+export AUTH_JWK_SET_FILE=${AUTH_JWK_SET_FILE:-$DEVSTACK_DATA_DIR/auth/jwks.json}
 
 # Per-JVM memory so the whole stack (5 service JVMs + devstack + Kafka) fits a 2-core, 8 GB laptop.
 # Serial GC: fewest threads and smallest footprint on 2 cores; capped metaspace, code cache and direct memory.
@@ -54,6 +67,7 @@ LOCAL_AOT_CACHE=${LOCAL_AOT_CACHE:-on}
 
 # name | port | module | database | health path
 SERVICES=(
+  "auth-service|$AUTH_PORT|auth-service|-|/actuator/health/readiness"
   "product-service-1|$PRODUCT_1_PORT|product-service|products|/actuator/health/readiness"
   "product-service-2|$PRODUCT_2_PORT|product-service|products|/actuator/health/readiness"
   "order-service|$ORDER_PORT|order-service|orders|/actuator/health/readiness"
@@ -176,6 +190,9 @@ start_service() { # name port module database
   local name=$1 port=$2 module=$3 db=$4
   (
     export SERVER_PORT=$port INSTANCE_NAME=$name
+    # Only the gateway and the authorization server listen beyond this machine; every other service answers on
+    # loopback (and checks the caller's token anyway).
+    case "$name" in gateway-service|auth-service) ;; *) export SERVER_ADDRESS=127.0.0.1 ;; esac
     if [ "$db" != "-" ]; then
       export DB_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/$db"
       export DB_REPLICA_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_REPLICA_PORT/$db"
@@ -293,6 +310,8 @@ cmd_up() {
 
 Platform up in ${took}s (devstack + services, build excluded).
   Gateway (the API)     http://localhost:$GATEWAY_PORT/api/products
+  Swagger UI            http://localhost:$GATEWAY_PORT/swagger-ui.html   (Authorize: OAuth2, client platform-public)
+  auth-service (OIDC)   $AUTH_ISSUER_URI/.well-known/openid-configuration
   Gateway actuator      http://localhost:$GATEWAY_MANAGEMENT_PORT/actuator/health
   product-service-1     http://localhost:$PRODUCT_1_PORT/actuator/health   (direct, bypasses the gateway)
   product-service-2     http://localhost:$PRODUCT_2_PORT/actuator/health
@@ -300,9 +319,10 @@ Platform up in ${took}s (devstack + services, build excluded).
   worker-service        http://localhost:$WORKER_PORT/actuator/health
   PostgreSQL            primary 127.0.0.1:$POSTGRES_PORT, standby 127.0.0.1:$POSTGRES_REPLICA_PORT (user $DB_USER)
   Redis / Kafka         127.0.0.1:$REDIS_PORT / 127.0.0.1:$KAFKA_PORT
-Demo API keys (X-API-Key header; override with the environment variables):
-  admin   PLATFORM_ADMIN_API_KEY=$PLATFORM_ADMIN_API_KEY
-  client  PLATFORM_CLIENT_API_KEY=$PLATFORM_CLIENT_API_KEY
+Demo credentials (profile $SPRING_PROFILES_ACTIVE; docs/security.md):
+  a token   curl -s -u demo-client:demo-client-secret -d grant_type=client_credentials $AUTH_ISSUER_URI/oauth2/token
+  users     alice, bob (customers), admin; password demo-password (sign in through Swagger UI or Postman)
+  API keys  X-API-Key: $PLATFORM_ADMIN_API_KEY (admin), $PLATFORM_CLIENT_API_KEY (client)
 Logs in $LOG_DIR/. Stop with ./local.sh down.
 EOF
 }
@@ -311,7 +331,7 @@ cmd_down() {
   mkdir -p "$RUN_DIR"
   stop_all
   local busy=()
-  for port in "$PRODUCT_1_PORT" "$PRODUCT_2_PORT" "$ORDER_PORT" "$WORKER_PORT" "$GATEWAY_PORT" "$GATEWAY_MANAGEMENT_PORT" "$POSTGRES_PORT" "$POSTGRES_REPLICA_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
+  for port in "$AUTH_PORT" "$PRODUCT_1_PORT" "$PRODUCT_2_PORT" "$ORDER_PORT" "$WORKER_PORT" "$GATEWAY_PORT" "$GATEWAY_MANAGEMENT_PORT" "$POSTGRES_PORT" "$POSTGRES_REPLICA_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then busy+=("$port"); fi
   done
   if [ ${#busy[@]} -gt 0 ]; then

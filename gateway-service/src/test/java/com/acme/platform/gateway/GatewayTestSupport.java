@@ -1,6 +1,7 @@
 package com.acme.platform.gateway;
 
 import com.acme.platform.devstack.DevstackExtension;
+import com.acme.platform.testsupport.TestTokenIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,8 +41,12 @@ import static org.awaitility.Awaitility.await;
 abstract class GatewayTestSupport {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    static final String ADMIN_KEY = "demo-admin-key";
-    static final String CLIENT_KEY = "demo-client-key";
+    static final String ADMIN_KEY = "test-admin-key";
+    static final String CLIENT_KEY = "test-client-key";
+    /** The issuer the gateway checks tokens against and obtains API-key clients' tokens from. */
+    static final TestTokenIssuer TOKENS = TestTokenIssuer.shared()
+            .registerClient("api-key-admin", ADMIN_KEY, List.of("ADMIN"), List.of())
+            .registerClient("api-key-client", CLIENT_KEY, List.of("CLIENT"), List.of("orders:any-customer"));
     static final String ALLOWED_ORIGIN = "https://shop.example";
 
     static final StubService PRODUCT_1 = new StubService("product-service-1");
@@ -74,6 +79,9 @@ abstract class GatewayTestSupport {
         registry.add("PRODUCT_SERVICE_2_URL", PRODUCT_2::url);
         registry.add("ORDER_SERVICE_URL", ORDERS::url);
         registry.add("WORKER_SERVICE_URL", WORKER::url);
+        registry.add("PLATFORM_ADMIN_API_KEY", () -> ADMIN_KEY);
+        registry.add("PLATFORM_CLIENT_API_KEY", () -> CLIENT_KEY);
+        TOKENS.register(registry);
     }
 
     /** Every stand-in at full speed and answering, whatever the previous test did to it. */

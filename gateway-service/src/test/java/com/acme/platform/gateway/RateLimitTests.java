@@ -64,7 +64,7 @@ class RateLimitTests extends GatewayTestSupport {
         assertThat(limited.headers().firstValue("X-Request-Id")).isPresent();
         assertThat(limited.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(limited.body()).contains("\"status\":429").contains("principal:client");
+        assertThat(limited.body()).contains("\"status\":429").contains("principal:api-key-client");
 
         // The limit is per principal: the admin key still has its whole burst.
         assertThat(get("/api/products", "X-API-Key", ADMIN_KEY).statusCode()).isEqualTo(200);

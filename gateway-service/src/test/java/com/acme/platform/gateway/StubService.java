@@ -116,6 +116,20 @@ final class StubService implements AutoCloseable {
         }
     }
 
+    /** The {@code sub} of a relayed bearer token (read, not verified: the real services verify). */
+    private static String subjectOf(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        String[] parts = authorization.substring(7).split("\\.");
+        if (parts.length < 2) {
+            return "malformed";
+        }
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        java.util.regex.Matcher sub = java.util.regex.Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]*)\"").matcher(claims);
+        return sub.find() ? sub.group(1) : null;
+    }
+
     private void respond(HttpExchange exchange) {
         try (exchange) {
             var h = exchange.getRequestHeaders();
@@ -124,6 +138,8 @@ final class StubService implements AutoCloseable {
                     + "\",\"path\":\"" + exchange.getRequestURI().getRawPath()
                     + "\",\"receivedRequestId\":\"" + h.getFirst("X-Request-Id")
                     + "\",\"receivedPrincipal\":\"" + h.getFirst("X-Principal")
+                    + "\",\"receivedTokenSubject\":\"" + subjectOf(h.getFirst("Authorization"))
+                    + "\",\"receivedAuthorization\":\"" + h.getFirst("Authorization")
                     + "\",\"receivedRoles\":\"" + h.getFirst("X-Principal-Roles")
                     + "\",\"receivedApiKey\":\"" + h.getFirst("X-API-Key")
                     + "\",\"receivedTraceparent\":\"" + h.getFirst("traceparent") + "\"}")

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import com.acme.platform.testsupport.TestTokenIssuer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,11 +44,12 @@ class IdempotencyTests extends AbstractIntegrationTest {
     }
 
     @Test
-    void keysAreScopedPerPrincipal() throws Exception {
+    void keysAreScopedPerCaller() throws Exception {
         UUID product = CATALOG.add(500, 10);
         String key = UUID.randomUUID().toString();
-        assertThat(postOrder(key, orderBody("dave", product, 1), "X-Principal", "admin").statusCode()).isEqualTo(201);
-        var client = postOrder(key, orderBody("dave", product, 1), "X-Principal", "client");
+        TestTokenIssuer tokens = TestTokenIssuer.shared();
+        assertThat(postOrder(key, orderBody("dave", product, 1), "Authorization", "Bearer " + tokens.admin()).statusCode()).isEqualTo(201);
+        var client = postOrder(key, orderBody("dave", product, 1), "Authorization", "Bearer " + tokens.client("partner", true));
         assertThat(client.statusCode()).isEqualTo(201);
         assertThat(client.headers().firstValue("Idempotent-Replayed")).isEmpty();
     }

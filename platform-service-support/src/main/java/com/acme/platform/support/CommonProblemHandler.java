@@ -44,6 +44,12 @@ public class CommonProblemHandler extends ResponseEntityExceptionHandler {
                 "'" + e.getName() + "' must be a valid " + expected + ", got '" + e.getValue() + "'");
     }
 
+    /** A valid token asking for what it may not have (a customer naming another customer): 403, saying why. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ProblemDetail accessDenied(org.springframework.security.access.AccessDeniedException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalidRequest(InvalidRequestException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());

@@ -18,7 +18,7 @@ import org.springframework.core.Ordered;
 /**
  * Registers the platform's common servlet filters in every servlet service that depends on this module, makes Tomcat
  * answer the requests it refuses itself with problem details, lets any of its beans use {@code @Scheduled}, and adds
- * to its OpenAPI document what every service's says alike ({@link PlatformApiDocs}: relative server, API-key scheme,
+ * to its OpenAPI document what every service's says alike ({@link PlatformApiDocs}: relative server, OAuth2 and API-key schemes,
  * the gateway's own answers, problem details).
  */
 // Before Spring MVC's auto-configuration: its own problem-details handler backs off only if CommonProblemHandler (a
@@ -55,8 +55,8 @@ public class ServiceSupportAutoConfiguration {
     static class ApiDocumentation {
 
         @Bean
-        PlatformApiDocs platformApiDocs() {
-            return new PlatformApiDocs();
+        PlatformApiDocs platformApiDocs(org.springframework.core.env.Environment environment) {
+            return new PlatformApiDocs(environment.getProperty("platform.security.token.issuer", "http://localhost:9000"));
         }
     }
 

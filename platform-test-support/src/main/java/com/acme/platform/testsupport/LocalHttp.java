@@ -12,12 +12,19 @@ import java.time.Duration;
 /** HTTP calls to a service under test listening on this machine (127.0.0.1). */
 public final class LocalHttp {
 
+    private static final HttpClient PLAIN = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     /**
      * One client for every test of the JVM: connecting takes at most 5 s. Responses from a port registered with
-     * {@link ApiContract#enforce(int)} are checked against that service's OpenAPI document.
+     * {@link ApiContract#enforce(int)} are checked against that service's OpenAPI document. A request without an
+     * {@code Authorization} header gets {@link TestTokenIssuer#unrestricted()}'s token: every feature test calls as
+     * a caller allowed everything, and the security tests say who calls.
      */
-    public static final HttpClient CLIENT = new ContractCheckingHttpClient(
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    public static final HttpClient CLIENT = new ContractCheckingHttpClient(PLAIN,
+            () -> TestTokenIssuer.shared().unrestricted());
+
+    /** The same, without a default token: a request carries only the credentials it names. */
+    public static final HttpClient ANONYMOUS = new ContractCheckingHttpClient(PLAIN, null);
 
     private LocalHttp() {
     }

@@ -102,7 +102,30 @@ public final class ProductServiceStub implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /**
+     * As product-service does, refuses a call without a service token carrying the scope it needs (401/403); the
+     * signature is product-service's own tests' concern, here it is whether the caller sends the right token.
+     */
+    private boolean refusedWithout(String scope, HttpExchange exchange) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            send(exchange, 401, "{\"status\":401,\"detail\":\"a service token is required\"}");
+            return true;
+        }
+        String[] parts = authorization.substring(7).split("\\.");
+        String claims = parts.length < 2 ? "" : new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String granted = parts.length < 2 ? "" : JSON.readTree(claims).path("scope").asString("");
+        if (!List.of(granted.split(" ")).contains(scope)) {
+            send(exchange, 403, "{\"status\":403,\"detail\":\"the token lacks scope " + scope + "\"}");
+            return true;
+        }
+        return false;
+    }
+
     private void lookup(HttpExchange exchange) throws IOException {
+        if (refusedWithout("products:prices", exchange)) {
+            return;
+        }
         String query = exchange.getRequestURI().getQuery();
         if (query == null || !query.startsWith("ids=")) {
             send(exchange, 400, "{\"status\":400,\"detail\":\"ids is required\"}");
@@ -127,6 +150,9 @@ public final class ProductServiceStub implements AutoCloseable {
     }
 
     private void reserve(HttpExchange exchange) throws IOException {
+        if (refusedWithout("products:reserve", exchange)) {
+            return;
+        }
         JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
         if (exchange.getRequestURI().getPath().endsWith("/batch")) {
             // POST /internal/stock-reservations/batch: each reservation as the single call would answer it, in order.

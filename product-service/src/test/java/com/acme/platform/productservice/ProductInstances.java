@@ -38,6 +38,7 @@ final class ProductInstances implements AutoCloseable {
         ProductInstances instances = new ProductInstances();
         for (int i = 1; i <= count; i++) {
             Map<String, Object> properties = new HashMap<>(devstack.serviceEnvironment("products"));
+            properties.putAll(com.acme.platform.testsupport.TestTokenIssuer.shared().properties());
             properties.put("INSTANCE_NAME", "product-service-" + i);
             properties.put("SERVER_PORT", "0");
             properties.putAll(overrides);

@@ -111,6 +111,7 @@ class WorkerKilledMidStreamTests extends AbstractIntegrationTest {
         Map<String, String> env = builder.environment();
         env.putAll(devstack.serviceEnvironment("workers"));
         env.put("SERVER_PORT", String.valueOf(httpPort));
+        env.putAll(com.acme.platform.testsupport.TestTokenIssuer.shared().properties());
         env.put("INSTANCE_NAME", "worker-kill-test");
         env.put("WORKER_ORDERS_TOPIC", topic);
         env.put("ANALYTICS_KEY_PREFIX", analyticsPrefix);

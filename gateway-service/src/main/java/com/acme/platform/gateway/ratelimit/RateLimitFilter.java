@@ -2,6 +2,7 @@ package com.acme.platform.gateway.ratelimit;
 
 import com.acme.platform.gateway.error.GatewayProblem;
 import com.acme.platform.gateway.security.ClientKey;
+import com.acme.platform.gateway.security.RefusedRequestLimiter;
 import com.acme.platform.gateway.requestid.RequestThreadLocals;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code gateway_rate_limit_requests_total{outcome="redis_unavailable"}} meter shows it.
  */
 @Component
-public class RateLimitFilter implements GlobalFilter, Ordered {
+public class RateLimitFilter implements GlobalFilter, Ordered, RefusedRequestLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
     private static final String AUTHENTICATED = "authenticated";
@@ -114,6 +115,34 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                 "Rate limit of " + config.getReplenishRate() + " requests/s (burst " + config.getBurstCapacity()
                         + ") exceeded for " + client.value() + "; retry after the Retry-After delay")
                 .retryAfter(refill));
+    }
+
+    /**
+     * A request Spring Security refused (no or bad credentials) still counts against its address's anonymous bucket,
+     * so guessing keys or tokens is limited like any anonymous call. Completes empty when it is within the limit (or
+     * Redis is unavailable: fail open, as for any request), with the 429 problem when over it.
+     */
+    @Override
+    public Mono<Void> countRefused(ServerWebExchange exchange) {
+        if (!redisBreaker.closed()) {
+            return Mono.empty();
+        }
+        ClientKey address = ClientKey.of(null, exchange);
+        long t0 = System.nanoTime();
+        return limiter.isAllowed(ANONYMOUS, address.value()).flatMap(response -> {
+            boolean redisAnswered = record(response, t0);
+            response.getHeaders().forEach((name, value) -> exchange.getResponse().getHeaders().set(name, value));
+            if (response.isAllowed()) {
+                count(redisAnswered ? "refused_allowed" : "redis_unavailable");
+                return Mono.<Void>empty();
+            }
+            count("refused_rejected");
+            RedisRateLimiter.Config config = limiter.getConfig().get(ANONYMOUS);
+            return Mono.error(new GatewayProblem(HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many refused requests from " + address.value() + " (limit " + config.getReplenishRate()
+                            + " requests/s, burst " + config.getBurstCapacity() + "); retry after the Retry-After delay")
+                    .retryAfter(Duration.ofMillis((long) Math.ceil(1000.0 / config.getReplenishRate()))));
+        });
     }
 
     /** RedisRateLimiter answers "allowed, remaining -1" when Redis failed (it logs the error itself). */

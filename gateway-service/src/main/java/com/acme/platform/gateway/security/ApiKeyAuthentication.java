@@ -4,30 +4,23 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 
 /**
- * The authenticated caller: the credential's name ({@code admin} or {@code client}) and its role. Carries no key.
+ * A caller authenticated by its {@code X-API-Key}: the OAuth2 client the key belongs to ({@code api-key-admin},
+ * {@code api-key-client}) and its role. Carries no key. The gateway relays the caller to the services with that
+ * client's access token ({@link ApiKeyTokens}), so the services check a token either way.
  */
 public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
-    /** Exchange attribute holding the caller once authenticated (set by {@link SecurityConfig}). */
-    public static final String ATTRIBUTE = ApiKeyAuthentication.class.getName();
+    private final String clientId;
 
-    private final String name;
-    private final String role;
-
-    ApiKeyAuthentication(String name, String role) {
+    ApiKeyAuthentication(String clientId, String role) {
         super(AuthorityUtils.createAuthorityList("ROLE_" + role));
-        this.name = name;
-        this.role = role;
+        this.clientId = clientId;
         setAuthenticated(true);
-    }
-
-    public String role() {
-        return role;
     }
 
     @Override
     public String getName() {
-        return name;
+        return clientId;
     }
 
     @Override
@@ -37,6 +30,6 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
     @Override
     public Object getPrincipal() {
-        return name;
+        return clientId;
     }
 }

@@ -19,15 +19,15 @@ import java.util.List;
  */
 public final class ApiKeyAuthenticationManager implements ReactiveAuthenticationManager {
 
-    private record Credential(String name, String role, byte[] digest) {
+    private record Credential(String clientId, String role, byte[] digest) {
     }
 
     private final List<Credential> credentials;
 
     public ApiKeyAuthenticationManager(ApiKeyProperties properties) {
         this.credentials = List.of(
-                new Credential("admin", "ADMIN", sha256(properties.adminApiKey())),
-                new Credential("client", "CLIENT", sha256(properties.clientApiKey())));
+                new Credential(ApiKeyProperties.ADMIN_CLIENT_ID, "ADMIN", sha256(properties.adminApiKey())),
+                new Credential(ApiKeyProperties.CLIENT_CLIENT_ID, "CLIENT", sha256(properties.clientApiKey())));
     }
 
     @Override
@@ -42,7 +42,7 @@ public final class ApiKeyAuthenticationManager implements ReactiveAuthentication
         if (matched == null) {
             return Mono.error(new BadCredentialsException("Unknown API key"));
         }
-        return Mono.just(new ApiKeyAuthentication(matched.name(), matched.role()));
+        return Mono.just(new ApiKeyAuthentication(matched.clientId(), matched.role()));
     }
 
     /** The header's value wrapped for the manager; the key never leaves the authentication step. */

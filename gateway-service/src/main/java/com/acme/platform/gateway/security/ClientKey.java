@@ -5,7 +5,8 @@ import org.springframework.web.server.ServerWebExchange;
 import java.net.InetSocketAddress;
 
 /**
- * Who a request counts against: the principal Spring Security authenticated ({@code principal:admin}), else the
+ * Who a request counts against: the principal Spring Security authenticated ({@code principal:alice}, the token's
+ * subject or the API key's client), else the
  * TCP peer address ({@code address:127.0.0.1}). Never a raw header: a made-up key is rejected (401) before it could
  * open a bucket, and {@code X-Forwarded-For} is not trusted (anyone can send it). Never empty: SCG's limiter would
  * answer 403 for an empty key.
@@ -14,7 +15,7 @@ public record ClientKey(String value, boolean authenticated) {
 
     public static final String ATTRIBUTE = ClientKey.class.getName();
 
-    public static ClientKey of(ApiKeyAuthentication caller, ServerWebExchange exchange) {
+    public static ClientKey of(org.springframework.security.core.Authentication caller, ServerWebExchange exchange) {
         if (caller != null) {
             return new ClientKey("principal:" + caller.getName(), true);
         }

@@ -7,20 +7,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * What a service learns about the caller: {@code X-Principal} and {@code X-Principal-Roles} from the
- * authentication Spring Security made (docs/internal-api.md), never the {@code X-API-Key}. Client-sent copies of the
- * identity headers are removed first, so nobody can claim to be {@code admin} by sending the header.
+ * What a service learns about the caller: its access token, nothing else. A bearer token the gateway accepted is
+ * relayed as sent (SCG copies the request's headers); an API-key caller gets its client's token instead of the key
+ * ({@link ApiKeyTokens}, recorded by {@link SecurityConfig} on authentication). Client-sent {@code X-Principal*}
+ * headers are dropped: no service reads them, and none should ever learn to.
  *
- * <p>A header filter of SCG's routing filter, which builds the proxied request's headers anyway: the identity is
- * written into that one copy, instead of mutating the exchange's request (a copy of every header and one more
- * decorator layer on every request). The caller comes from the exchange attribute {@link SecurityConfig} records
- * on successful authentication, not from the Reactor context.
+ * <p>A header filter of SCG's routing filter, which builds the proxied request's headers anyway: the token is
+ * written into that one copy instead of mutating the exchange's request.
  */
 @Component
 public class IdentityForwardingFilter implements HttpHeadersFilter, Ordered {
 
-    public static final String PRINCIPAL_HEADER = "X-Principal";
-    public static final String ROLES_HEADER = "X-Principal-Roles";
+    /** Exchange attribute: the access token to relay for an API-key caller. */
+    public static final String RELAYED_TOKEN = IdentityForwardingFilter.class.getName() + ".token";
 
     @Override
     public int getOrder() {
@@ -31,12 +30,11 @@ public class IdentityForwardingFilter implements HttpHeadersFilter, Ordered {
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         HttpHeaders forwarded = HttpHeaders.copyOf(input);
         forwarded.remove(SecurityConfig.API_KEY_HEADER);
-        forwarded.remove(PRINCIPAL_HEADER);
-        forwarded.remove(ROLES_HEADER);
-        ApiKeyAuthentication caller = exchange.getAttribute(ApiKeyAuthentication.ATTRIBUTE);
-        if (caller != null) {
-            forwarded.set(PRINCIPAL_HEADER, caller.getName());
-            forwarded.set(ROLES_HEADER, caller.role());
+        forwarded.remove("X-Principal");
+        forwarded.remove("X-Principal-Roles");
+        String token = exchange.getAttribute(RELAYED_TOKEN);
+        if (token != null) {
+            forwarded.setBearerAuth(token);
         }
         return forwarded;
     }

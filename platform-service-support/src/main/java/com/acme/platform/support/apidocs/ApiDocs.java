@@ -2,16 +2,20 @@ package com.acme.platform.support.apidocs;
 
 /**
  * Names the services' OpenAPI annotations share with {@link PlatformApiDocs}. A secured operation says so with
- * {@code @SecurityRequirement(name = ApiDocs.API_KEY, scopes = {ApiDocs.CLIENT, ApiDocs.ADMIN})}: OpenAPI 3.1 lets an
- * API-key requirement list the roles it needs, and {@link PlatformApiDocs} writes them into the operation's
- * description and adds its 401/403. An operation without a requirement is public. The gateway enforces the same table
- * (gateway-service's SecurityConfig); the documents only describe it.
+ * {@code @SecurityRequirement(name = ApiDocs.ACCESS, scopes = {ApiDocs.CUSTOMER, ApiDocs.CLIENT, ApiDocs.ADMIN})}, the
+ * roles it needs; {@link PlatformApiDocs} turns that into the document's real requirements (an OAuth2 token, or an API
+ * key at the gateway), writes the roles into the operation's description and adds its 401/403. An operation without a
+ * requirement is public. Each service enforces the same table itself (its SecurityConfig); the documents describe it.
  */
 public final class ApiDocs {
 
-    /** The security scheme's name in every document. */
+    /** The marker requirement the controllers' annotations name; replaced by {@link #OAUTH2} and {@link #API_KEY}. */
+    public static final String ACCESS = "Access";
+    /** The security schemes' names in every document. */
+    public static final String OAUTH2 = "OAuth2";
     public static final String API_KEY = "ApiKey";
     public static final String API_KEY_HEADER = "X-API-Key";
+    public static final String CUSTOMER = "customer";
     public static final String CLIENT = "client";
     public static final String ADMIN = "admin";
 

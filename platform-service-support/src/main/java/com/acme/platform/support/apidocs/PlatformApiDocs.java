@@ -15,6 +15,10 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
@@ -26,8 +30,9 @@ import java.util.Map;
 
 /**
  * What every service's OpenAPI document says alike, because the gateway in front of them makes it so: the relative
- * server (Swagger UI on the gateway sends "try it out" through the gateway), the {@code X-API-Key} security scheme and
- * the roles each operation needs, the answers the gateway itself gives on any route (401/403 on secured operations,
+ * server (Swagger UI on the gateway sends "try it out" through the gateway), the security schemes (an OAuth2 token from
+ * the platform's authorization server, authorization code with PKCE for people and client credentials for machines; or
+ * an {@code X-API-Key} at the gateway) and the roles each operation needs, the answers the gateway itself gives on any route (401/403 on secured operations,
  * 429 with the rate-limit headers, 503 from a breaker, 400 for a malformed request, 413/415 on bodies), RFC 9457
  * {@code application/problem+json} for every error, {@code X-Request-Id} and {@code X-Served-By} on every answer. The
  * gateway-set identity headers ({@code X-Principal*}) are removed: a client cannot send them (the gateway overwrites
@@ -37,6 +42,13 @@ import java.util.Map;
  * with a description only gets the problem schema here.
  */
 public class PlatformApiDocs implements OpenApiCustomizer {
+
+    private final String issuer;
+
+    /** {@code issuer}: the authorization server as a browser reaches it (Swagger UI's Authorize sends people there). */
+    public PlatformApiDocs(String issuer) {
+        this.issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+    }
 
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String PROBLEM_REF = "#/components/schemas/" + ApiDocs.PROBLEM_SCHEMA;
@@ -48,13 +60,29 @@ public class PlatformApiDocs implements OpenApiCustomizer {
                 .description("the origin this document was loaded from: the gateway, which routes every /api/** path")));
         Components components = api.getComponents() == null ? new Components() : api.getComponents();
         api.setComponents(components);
+        components.addSecuritySchemes(ApiDocs.OAUTH2, new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
+                .description("""
+                        An access token (JWT) from the platform's authorization server, sent as `Authorization: Bearer \
+                        <token>`; the gateway and every service check it. People sign in with the authorization code \
+                        flow and PKCE (public client `platform-public`); machines use client credentials. The token's \
+                        `roles` claim says what it may do: `customer` (its own orders and notifications), `client` \
+                        (orders; for any customer only with the `orders:any-customer` scope), `admin` (everything). \
+                        No token or a bad one answers 401, a valid token without the role 403 (docs/security.md).""")
+                .flows(new OAuthFlows()
+                        .authorizationCode(new OAuthFlow()
+                                .authorizationUrl(issuer + "/oauth2/authorize")
+                                .tokenUrl(issuer + "/oauth2/token")
+                                .refreshUrl(issuer + "/oauth2/token")
+                                .scopes(new Scopes().addString("openid", "sign in (OpenID Connect)")))
+                        .clientCredentials(new OAuthFlow()
+                                .tokenUrl(issuer + "/oauth2/token")
+                                .scopes(new Scopes().addString("orders:any-customer", "a machine client placing and reading orders for any customer")))));
         components.addSecuritySchemes(ApiDocs.API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.HEADER).name(ApiDocs.API_KEY_HEADER)
                 .description("""
-                        The API key the gateway checks. A missing or unknown key answers 401; a known key without the \
-                        role an operation lists answers 403. Roles: `client` (orders, notifications) and `admin` \
-                        (everything, including product writes and /api/admin/**). Local demo keys: `demo-client-key`, \
-                        `demo-admin-key`."""));
+                        For machine clients that cannot do OAuth2: an API key the gateway checks and exchanges for the \
+                        token of the client the key belongs to (same roles as above). Keys are configured per \
+                        deployment; none is published."""));
         components.addSchemas(ApiDocs.PROBLEM_SCHEMA, problemSchema());
         sharedHeaders().forEach(components::addHeaders);
         if (api.getPaths() != null) {
@@ -77,12 +105,14 @@ public class PlatformApiDocs implements OpenApiCustomizer {
         if (roles.isEmpty()) {
             // Explicitly public: an empty requirement list, so the operation does not inherit any document-wide one.
             operation.setSecurity(new ArrayList<>());
-            operation.setDescription(append(operation.getDescription(), "**Access:** public, no API key needed."));
+            operation.setDescription(append(operation.getDescription(), "**Access:** public, no token needed."));
         } else {
+            operation.setSecurity(new ArrayList<>(List.of(new SecurityRequirement().addList(ApiDocs.OAUTH2),
+                    new SecurityRequirement().addList(ApiDocs.API_KEY))));
             operation.setDescription(append(operation.getDescription(),
-                    "**Access:** an `X-API-Key` with role " + String.join(" or ", roles) + "."));
-            responses.putIfAbsent("401", new ApiResponse().description("no X-API-Key, or one the gateway does not know"));
-            responses.putIfAbsent("403", new ApiResponse().description("the API key lacks the role this operation needs"));
+                    "**Access:** a token (or API key) with role " + String.join(" or ", roles) + "."));
+            responses.putIfAbsent("401", new ApiResponse().description("no token, or one that is expired, badly signed, from another issuer or for another audience (WWW-Authenticate says which)"));
+            responses.putIfAbsent("403", new ApiResponse().description("the token is valid but lacks the role this operation needs"));
         }
         boolean body = operation.getRequestBody() != null;
         responses.putIfAbsent("400", new ApiResponse().description(body
@@ -93,7 +123,7 @@ public class PlatformApiDocs implements OpenApiCustomizer {
             responses.putIfAbsent("415", new ApiResponse().description("the body is not sent as application/json"));
         }
         responses.putIfAbsent("429", new ApiResponse()
-                .description("rate limit exceeded (per API key, or per client address when anonymous); retry after Retry-After")
+                .description("rate limit exceeded (per caller, or per client address when anonymous or refused); retry after Retry-After")
                 .addHeaderObject("Retry-After", ref("Retry-After"))
                 .addHeaderObject("X-RateLimit-Remaining", ref("X-RateLimit-Remaining"))
                 .addHeaderObject("X-RateLimit-Replenish-Rate", ref("X-RateLimit-Replenish-Rate"))
@@ -121,12 +151,12 @@ public class PlatformApiDocs implements OpenApiCustomizer {
         });
     }
 
-    /** The roles of the operation's X-API-Key requirement; empty when the operation is public. */
+    /** The roles of the operation's {@link ApiDocs#ACCESS} requirement; empty when the operation is public. */
     private static List<String> roles(Operation operation) {
         if (operation.getSecurity() == null) {
             return List.of();
         }
-        return operation.getSecurity().stream().map(requirement -> requirement.get(ApiDocs.API_KEY))
+        return operation.getSecurity().stream().map(requirement -> requirement.get(ApiDocs.ACCESS))
                 .filter(java.util.Objects::nonNull).flatMap(List::stream).distinct().toList();
     }
 

@@ -2,6 +2,9 @@ package com.acme.platform.support.http;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import com.acme.platform.support.security.ServiceTokenAutoConfiguration;
+import com.acme.platform.support.security.ServiceTokenInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -17,9 +20,9 @@ import java.net.http.HttpClient;
  * Calls to other services, in every servlet service that has Spring Cloud LoadBalancer on its classpath: a
  * RestClient builder that resolves {@code http://<service>/...} against the instances listed under
  * {@code spring.cloud.discovery.client.simple.instances.<service>} (round robin), with the timeouts of
- * {@code platform.http-client}, and {@link ResilientCalls} for the breaker and retry around each call.
+ * {@code platform.http-client} and the service's own access token, and {@link ResilientCalls} for the breaker and retry around each call.
  */
-@AutoConfiguration(afterName = {
+@AutoConfiguration(after = ServiceTokenAutoConfiguration.class, afterName = {
         "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
         "io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -29,14 +32,18 @@ public class ServiceClientsAutoConfiguration {
 
     @Bean
     @LoadBalanced
-    RestClient.Builder loadBalancedRestClientBuilder(HttpClientProperties properties) {
+    RestClient.Builder loadBalancedRestClientBuilder(HttpClientProperties properties,
+                                                     ObjectProvider<ServiceTokenInterceptor> serviceToken) {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(properties.readTimeout());
-        return RestClient.builder().requestFactory(factory);
+        RestClient.Builder builder = RestClient.builder().requestFactory(factory);
+        // Every call carries the calling service's own access token (ServiceTokenAutoConfiguration).
+        serviceToken.ifAvailable(token -> builder.requestInterceptor(token.interceptor()));
+        return builder;
     }
 
     @Bean

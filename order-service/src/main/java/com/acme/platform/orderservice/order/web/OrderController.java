@@ -6,6 +6,9 @@ import com.acme.platform.orderservice.order.domain.PlaceOrderRequest;
 import com.acme.platform.orderservice.order.domain.StoredReply;
 import com.acme.platform.support.InvalidRequestException;
 import com.acme.platform.support.PageCursor;
+import com.acme.platform.support.security.Caller;
+import com.acme.platform.orderservice.order.domain.OrderNotFoundException;
+import org.springframework.security.access.AccessDeniedException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,9 +44,7 @@ import java.util.UUID;
 class OrderController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String PRINCIPAL = "X-Principal";
     private static final int MAX_KEY_LENGTH = 200;
-    private static final int MAX_PRINCIPAL_LENGTH = 64;
 
     private final OrderService orders;
 
@@ -57,7 +58,7 @@ class OrderController {
                     event is published. Fulfillment then confirms or rejects it (poll GET /api/orders/{id}). Send a new \
                     Idempotency-Key per order and retry with the same key and the same body after a timeout, a 409 or a \
                     503: the order is placed once.""",
-            security = @SecurityRequirement(name = ApiDocs.API_KEY, scopes = {ApiDocs.CLIENT, ApiDocs.ADMIN}))
+            security = @SecurityRequirement(name = ApiDocs.ACCESS, scopes = {ApiDocs.CUSTOMER, ApiDocs.CLIENT, ApiDocs.ADMIN}))
     // The body is the typed PlaceOrderRequest in the document; the reply is the stored JSON of the first answer, sent
     // again byte for byte on a replay, hence the String return type and the explicit schema of the 201.
     @ApiResponse(responseCode = "201", description = "placed (or, with Idempotent-Replayed: true, the first answer to this key again)",
@@ -85,8 +86,6 @@ class OrderController {
                                          key with a different body gets 422; after it the key is forgotten and a \
                                          request with it places a new order.""")
                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                 // Set by the gateway from the API key (a client's own is overwritten): not in the document.
-                                 @Parameter(hidden = true) @RequestHeader(name = PRINCIPAL, required = false) String principal,
                                  @Valid @RequestBody PlaceOrderRequest body) {
         if (key == null || key.isBlank()) {
             throw new InvalidRequestException("the Idempotency-Key header is required (e.g. a UUID you generate per order)");
@@ -94,12 +93,9 @@ class OrderController {
         if (key.length() > MAX_KEY_LENGTH) {
             throw new InvalidRequestException("Idempotency-Key must be at most " + MAX_KEY_LENGTH + " characters");
         }
-        if (principal != null && principal.length() > MAX_PRINCIPAL_LENGTH) {
-            throw new InvalidRequestException("X-Principal must be at most " + MAX_PRINCIPAL_LENGTH + " characters");
-        }
-        // Keys are scoped per authenticated principal (the gateway sets X-Principal; direct calls are anonymous).
-        String scope = principal == null || principal.isBlank() ? "anonymous" : principal;
-        StoredReply reply = orders.place(scope, key, body);
+        Caller caller = Caller.current();
+        // Keys are scoped per caller (the verified token's subject): two callers never share a key's stored reply.
+        StoredReply reply = orders.place(caller.subject(), key, body.forCustomer(customerFor(caller, body.customerId())));
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.valueOf(reply.status()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .location(URI.create("/api/orders/" + reply.orderId()));
@@ -110,24 +106,47 @@ class OrderController {
     }
 
     @Operation(operationId = "getOrder", summary = "Read an order",
-            security = @SecurityRequirement(name = ApiDocs.API_KEY, scopes = {ApiDocs.CLIENT, ApiDocs.ADMIN}))
+            security = @SecurityRequirement(name = ApiDocs.ACCESS, scopes = {ApiDocs.CUSTOMER, ApiDocs.CLIENT, ApiDocs.ADMIN}))
     @ApiResponse(responseCode = "200", description = "the order")
     @ApiResponse(responseCode = "400", description = "the id is not a UUID")
     @ApiResponse(responseCode = "404", description = "no order with this id")
     @GetMapping("/{id}")
     Order get(@Parameter(description = "the order's id") @PathVariable UUID id) {
-        return orders.get(id);
+        Order order = orders.get(id);
+        if (!Caller.current().mayActFor(order.customerId())) {
+            throw new OrderNotFoundException(id);   // someone else's order: the same answer as none, so ids leak nothing
+        }
+        return order;
     }
 
     @Operation(operationId = "listOrders", summary = "List a customer's orders, a page at a time",
             description = "In a stable order (by id); pass the answer's nextCursor as cursor for the next page.",
-            security = @SecurityRequirement(name = ApiDocs.API_KEY, scopes = {ApiDocs.CLIENT, ApiDocs.ADMIN}))
+            security = @SecurityRequirement(name = ApiDocs.ACCESS, scopes = {ApiDocs.CUSTOMER, ApiDocs.CLIENT, ApiDocs.ADMIN}))
     @ApiResponse(responseCode = "200", description = "a page of orders; nextCursor is null on the last page")
     @ApiResponse(responseCode = "400", description = "customerId missing, limit outside 1..1000, or a cursor this service did not issue")
     @GetMapping
-    PageCursor.Page<Order> list(@Parameter(description = "the customer whose orders to list", example = "customer-42") @RequestParam String customerId,
+    PageCursor.Page<Order> list(@Parameter(description = "the customer whose orders to list: a customer's token lists its own (leave it out); required for admins and clients granted orders:any-customer", example = "customer-42") @RequestParam(required = false) String customerId,
                                 @Parameter(description = "page size, 1..1000") @RequestParam(defaultValue = "20") @Min(PageCursor.MIN_LIMIT) @Max(PageCursor.MAX_LIMIT) int limit,
                                 @Parameter(description = PageCursor.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor) {
-        return orders.listForCustomer(customerId, cursor, limit);
+        return orders.listForCustomer(customerFor(Caller.current(), customerId), cursor, limit);
+    }
+
+    /**
+     * Whose orders a request is about: the caller's own subject unless it may act for any customer (an admin, a
+     * client granted {@code orders:any-customer}), which must then name the customer. A customer naming someone else
+     * is refused, never silently switched to itself.
+     */
+    private static String customerFor(Caller caller, String requested) {
+        if (requested == null) {
+            if (caller.actsForAnyCustomer()) {
+                throw new InvalidRequestException("customerId is required: this token may act for any customer, so say which");
+            }
+            return caller.subject();
+        }
+        if (!caller.mayActFor(requested)) {
+            throw new AccessDeniedException("This token acts only for customer '" + caller.subject()
+                    + "', not for '" + requested + "' (acting for any customer needs the orders:any-customer scope)");
+        }
+        return requested;
     }
 }

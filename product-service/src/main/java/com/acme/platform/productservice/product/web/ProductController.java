@@ -105,7 +105,7 @@ class ProductController {
         return response.body(read.product());
     }
 
-    @Operation(operationId = "createProduct", summary = "Add a product", security = @SecurityRequirement(name = ApiDocs.API_KEY, scopes = ApiDocs.ADMIN))
+    @Operation(operationId = "createProduct", summary = "Add a product", security = @SecurityRequirement(name = ApiDocs.ACCESS, scopes = ApiDocs.ADMIN))
     @ApiResponse(responseCode = "201", description = "created", headers = {
             @Header(name = HttpHeaders.LOCATION, description = "the new product's path", schema = @Schema(type = "string", example = "/api/products/0b7e5a4e-3c1f-4f7e-9d43-2a1c5e6f7a81")),
             @Header(name = HttpHeaders.ETAG, description = "strong ETag of the new version", schema = @Schema(type = "string", example = "\"1\"")),
@@ -122,7 +122,7 @@ class ProductController {
 
     @Operation(operationId = "updateProduct", summary = "Replace a product's fields",
             description = "Send If-Match with the ETag you read to be sure nobody changed the product since (412 if someone did).",
-            security = @SecurityRequirement(name = ApiDocs.API_KEY, scopes = ApiDocs.ADMIN))
+            security = @SecurityRequirement(name = ApiDocs.ACCESS, scopes = ApiDocs.ADMIN))
     @ApiResponse(responseCode = "200", description = "updated", headers = {
             @Header(name = HttpHeaders.ETAG, description = "strong ETag of the new version", schema = @Schema(type = "string", example = "\"4\"")),
             @Header(name = CONSISTENCY_TOKEN, description = TOKEN_ANSWER_DESCRIPTION, schema = @Schema(type = "string"))})
@@ -140,7 +140,7 @@ class ProductController {
                 .body(written.value());
     }
 
-    @Operation(operationId = "deleteProduct", summary = "Remove a product", security = @SecurityRequirement(name = ApiDocs.API_KEY, scopes = ApiDocs.ADMIN))
+    @Operation(operationId = "deleteProduct", summary = "Remove a product", security = @SecurityRequirement(name = ApiDocs.ACCESS, scopes = ApiDocs.ADMIN))
     @ApiResponse(responseCode = "204", description = "deleted", headers =
             @Header(name = CONSISTENCY_TOKEN, description = TOKEN_ANSWER_DESCRIPTION, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "404", description = "no product with this id")

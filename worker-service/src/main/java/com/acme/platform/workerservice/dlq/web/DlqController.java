@@ -47,7 +47,7 @@ class DlqController {
         this.dlq = dlq;
     }
 
-    @Operation(operationId = "listDeadLetters", summary = "List dead letters, oldest first", security = @SecurityRequirement(name = ApiDocs.API_KEY, scopes = ApiDocs.ADMIN))
+    @Operation(operationId = "listDeadLetters", summary = "List dead letters, oldest first", security = @SecurityRequirement(name = ApiDocs.ACCESS, scopes = ApiDocs.ADMIN))
     @ApiResponse(responseCode = "200", description = "the dead letters")
     @ApiResponse(responseCode = "400", description = "unknown group, or limit outside 1..1000")
     @GetMapping
@@ -60,7 +60,7 @@ class DlqController {
     }
 
     @Operation(operationId = "replayDeadLetter", summary = "Send one dead letter back to its group",
-            description = "The record is published again for the group that failed it; the other groups skip it.", security = @SecurityRequirement(name = ApiDocs.API_KEY, scopes = ApiDocs.ADMIN))
+            description = "The record is published again for the group that failed it; the other groups skip it.", security = @SecurityRequirement(name = ApiDocs.ACCESS, scopes = ApiDocs.ADMIN))
     @ApiResponse(responseCode = "202", description = "sent back; the group processes it asynchronously")
     @ApiResponse(responseCode = "400", description = "the id is not a UUID")
     @ApiResponse(responseCode = "404", description = "no dead letter with this id")
@@ -70,7 +70,7 @@ class DlqController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).build();
     }
 
-    @Operation(operationId = "replayDeadLetters", summary = "Send every dead letter of a group back to it", security = @SecurityRequirement(name = ApiDocs.API_KEY, scopes = ApiDocs.ADMIN))
+    @Operation(operationId = "replayDeadLetters", summary = "Send every dead letter of a group back to it", security = @SecurityRequirement(name = ApiDocs.ACCESS, scopes = ApiDocs.ADMIN))
     @ApiResponse(responseCode = "202", description = "sent back; the group processes them asynchronously")
     @ApiResponse(responseCode = "400", description = "group missing or unknown")
     @PostMapping("/replay")
@@ -79,7 +79,7 @@ class DlqController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Replayed(dlq.replayGroup(group)));
     }
 
-    @Operation(operationId = "discardDeadLetter", summary = "Discard a dead letter without replaying it", security = @SecurityRequirement(name = ApiDocs.API_KEY, scopes = ApiDocs.ADMIN))
+    @Operation(operationId = "discardDeadLetter", summary = "Discard a dead letter without replaying it", security = @SecurityRequirement(name = ApiDocs.ACCESS, scopes = ApiDocs.ADMIN))
     @ApiResponse(responseCode = "204", description = "discarded")
     @ApiResponse(responseCode = "400", description = "the id is not a UUID")
     @ApiResponse(responseCode = "404", description = "no dead letter with this id")

@@ -46,7 +46,7 @@ class FaultController {
         this.rules = rules;
     }
 
-    @Operation(operationId = "getFaults", summary = "The failure-injection rules in force", security = @SecurityRequirement(name = ApiDocs.API_KEY, scopes = ApiDocs.ADMIN))
+    @Operation(operationId = "getFaults", summary = "The failure-injection rules in force", security = @SecurityRequirement(name = ApiDocs.ACCESS, scopes = ApiDocs.ADMIN))
     @ApiResponse(responseCode = "200", description = "the rules in force; {} when none",
             content = @Content(schema = @Schema(implementation = Rules.class)))
     @GetMapping
@@ -57,7 +57,7 @@ class FaultController {
     }
 
     @Operation(operationId = "replaceFaults", summary = "Replace the failure-injection rules",
-            description = "Per worker-service instance, until it restarts.", security = @SecurityRequirement(name = ApiDocs.API_KEY, scopes = ApiDocs.ADMIN))
+            description = "Per worker-service instance, until it restarts.", security = @SecurityRequirement(name = ApiDocs.ACCESS, scopes = ApiDocs.ADMIN))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = Rules.class)))
     @ApiResponse(responseCode = "200", description = "the rules now in force",

@@ -2,20 +2,51 @@ package com.acme.platform.gateway;
 
 import org.junit.jupiter.api.Test;
 
+import com.acme.platform.testsupport.TestTokenIssuer;
+
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Credentials and roles as in the contract, and what the services learn about the caller.
+ * Credentials and roles as in the contract (bearer tokens and API keys), and what the services learn about the
+ * caller: a token, never a key or an identity header.
  */
-class ApiKeySecurityTests extends GatewayTestSupport {
+class GatewaySecurityTests extends GatewayTestSupport {
 
     @Test
-    void writeWithoutKeyIs401Problem() throws Exception {
+    void writeWithoutCredentialsIs401ProblemWithWwwAuthenticate() throws Exception {
         HttpResponse<String> response = post("/api/products");
-        assertProblem(response, 401, "needs an X-API-Key");
+        assertProblem(response, 401, "needs a token");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    }
+
+    @Test
+    void aBearerTokenIsCheckedAndRelayedAsSent() throws Exception {
+        String alice = TOKENS.customer("alice");
+        HttpResponse<String> response = get("/api/orders/7d8c7c35-6d52-4b1e-9a57-0a3c5d0b9e11", "Authorization", "Bearer " + alice);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"receivedAuthorization\":\"Bearer " + alice + "\"");
+        assertProblem(post("/api/products", "Authorization", "Bearer " + alice), 403, "may not POST /api/products");
+        assertThat(post("/api/products", "Authorization", "Bearer " + TOKENS.admin()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void expiredForeignUnsignedAndOtherAudienceTokensAre401() throws Exception {
+        List<String> admin = List.of("ADMIN");
+        try (TestTokenIssuer elsewhere = new TestTokenIssuer()) {
+            for (String token : List.of(TOKENS.expired("admin", admin), TOKENS.forAudience("another-api", "admin", admin),
+                    TOKENS.signedByUnknownKey("admin", admin), TOKENS.unsigned("admin", admin), elsewhere.admin(),
+                    "not-a-jwt")) {
+                HttpResponse<String> response = post("/api/products", "Authorization", "Bearer " + token);
+                assertProblem(response, 401, "bearer token was not accepted");
+                assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).contains("invalid_token");
+                // A bad token is refused on a public read too: it is not silently treated as anonymous.
+                assertThat(get("/api/products", "Authorization", "Bearer " + token).statusCode()).isEqualTo(401);
+            }
+        }
     }
 
     @Test
@@ -26,8 +57,8 @@ class ApiKeySecurityTests extends GatewayTestSupport {
 
     @Test
     void clientKeyOnAdminRoutesIs403Problem() throws Exception {
-        assertProblem(post("/api/products", "X-API-Key", CLIENT_KEY), 403, "role may not POST /api/products");
-        assertProblem(get("/api/admin/dlq", "X-API-Key", CLIENT_KEY), 403, "role may not GET /api/admin/dlq");
+        assertProblem(post("/api/products", "X-API-Key", CLIENT_KEY), 403, "may not POST /api/products");
+        assertProblem(get("/api/admin/dlq", "X-API-Key", CLIENT_KEY), 403, "may not GET /api/admin/dlq");
     }
 
     @Test
@@ -39,18 +70,22 @@ class ApiKeySecurityTests extends GatewayTestSupport {
     }
 
     @Test
-    void ordersAndNotificationsNeedAKey() throws Exception {
-        assertProblem(post("/api/orders"), 401, "needs an X-API-Key");
-        assertProblem(get("/api/orders/7d8c7c35-6d52-4b1e-9a57-0a3c5d0b9e11"), 401, "needs an X-API-Key");
-        assertProblem(get("/api/notifications?orderId=x"), 401, "needs an X-API-Key");
+    void ordersAndNotificationsNeedCredentials() throws Exception {
+        assertProblem(post("/api/orders"), 401, "needs a token");
+        assertProblem(get("/api/orders/7d8c7c35-6d52-4b1e-9a57-0a3c5d0b9e11"), 401, "needs a token");
+        assertProblem(get("/api/notifications?orderId=x"), 401, "needs a token");
     }
 
     @Test
-    void servicesReceiveTheAuthenticatedIdentityNeverTheKey() throws Exception {
+    void anApiKeyCallerReachesServicesWithItsClientsTokenNeverTheKey() throws Exception {
+        int issued = TOKENS.tokensIssued();
         HttpResponse<String> response = get("/api/orders?customerId=c-1", "X-API-Key", CLIENT_KEY);
-        assertThat(response.body()).contains("\"receivedPrincipal\":\"client\"")
-                .contains("\"receivedRoles\":\"CLIENT\"")
+        assertThat(response.body()).contains("\"receivedTokenSubject\":\"api-key-client\"")
                 .contains("\"receivedApiKey\":\"null\"");
+        for (int i = 0; i < 5; i++) {
+            get("/api/orders?customerId=c-1", "X-API-Key", CLIENT_KEY);
+        }
+        assertThat(TOKENS.tokensIssued() - issued).as("the client's token is kept, not fetched per request").isLessThanOrEqualTo(1);
     }
 
     @Test
@@ -58,10 +93,11 @@ class ApiKeySecurityTests extends GatewayTestSupport {
         HttpResponse<String> anonymous = get("/api/products", "X-Principal", "admin", "X-Principal-Roles", "ADMIN");
         assertThat(anonymous.statusCode()).isEqualTo(200);
         assertThat(anonymous.body()).contains("\"receivedPrincipal\":\"null\"").contains("\"receivedRoles\":\"null\"");
+        assertThat(post("/api/products", "X-Principal", "admin", "X-Principal-Roles", "ADMIN").statusCode()).isEqualTo(401);
 
         HttpResponse<String> asClient = get("/api/orders?customerId=c-1", "X-API-Key", CLIENT_KEY,
                 "X-Principal", "admin", "X-Principal-Roles", "ADMIN");
-        assertThat(asClient.body()).contains("\"receivedPrincipal\":\"client\"").contains("\"receivedRoles\":\"CLIENT\"");
+        assertThat(asClient.body()).contains("\"receivedPrincipal\":\"null\"").contains("\"receivedTokenSubject\":\"api-key-client\"");
     }
 
     @Test
