@@ -52,7 +52,10 @@ GATEWAY_WARMUP=${GATEWAY_WARMUP:-$WARMUP}
 DELAY_MS=${DELAY_MS:-50}
 DELAY_BODY_BYTES=${DELAY_BODY_BYTES:-30720}
 BENCH_RATE_LIMIT=${BENCH_RATE_LIMIT:-1000000}
-ROWS=${ROWS:-"fast-direct fast-stock fast-gateway slow-direct slow-stock slow-gateway"}
+# fast-*-key / fast-*-jwt: the same GET with an X-API-Key or a bearer token (the credential rows: what checking a
+# caller costs the gateway, and product-service, on a path that is otherwise public).
+ROWS=${ROWS:-"fast-direct fast-direct-jwt fast-stock fast-gateway fast-gateway-key fast-gateway-jwt slow-direct slow-stock slow-gateway"}
+AUTH_PORT=${AUTH_PORT:-$((9000 + OFFSET))}
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-"-XX:+UseSerialGC -Xms32m -Xmx192m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -Xss512k -XX:+ExitOnOutOfMemoryError"}
 GATEWAY_EXTRA_OPTS=${GATEWAY_EXTRA_OPTS:-}
 LOG_DIR=.local/logs
@@ -110,6 +113,8 @@ start_gateway() { # port management-port jar log jvm-options...
   REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT \
   RATE_LIMIT_ANONYMOUS_RATE=$BENCH_RATE_LIMIT RATE_LIMIT_ANONYMOUS_BURST=$BENCH_RATE_LIMIT \
   RATE_LIMIT_KEY_RATE=$BENCH_RATE_LIMIT RATE_LIMIT_KEY_BURST=$BENCH_RATE_LIMIT \
+  SPRING_PROFILES_ACTIVE=demo PLATFORM_TOKEN_ISSUER=http://localhost:$AUTH_PORT \
+  PLATFORM_JWK_SET_URI=http://127.0.0.1:$AUTH_PORT/oauth2/jwks PLATFORM_TOKEN_URI=http://127.0.0.1:$AUTH_PORT/oauth2/token \
     "$JAVA" $SERVICE_JAVA_OPTS "$@" -jar "$jar" >"$log" 2>&1 &
 }
 # shellcheck disable=SC2086
@@ -160,14 +165,16 @@ to_ms() { # wrk latency like 812.00us, 3.21ms, 1.02s -> milliseconds
 }
 CLK_TCK=$(getconf CLK_TCK)
 
-declare -A RPS P50 P99 ERR CPU LOAD
+declare -A RPS P50 P99 ERR CPU LOAD HEADER
 measure() { # key url pid
   local warmup=$WARMUP
   case ${NAME[$1]} in gateway-service*) warmup=$GATEWAY_WARMUP;; esac
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$warmup" "$2" >/dev/null 2>&1 || true
+  local header=()
+  [ -n "${HEADER[$1]:-}" ] && header=(-H "${HEADER[$1]}")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$warmup" "${header[@]}" "$2" >/dev/null 2>&1 || true
   local out before after requests
   before=$(cpu_ticks "$3")
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$2")
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${header[@]}" "$2")
   after=$(cpu_ticks "$3")
   LOAD[$1]=$(cut -d' ' -f1 /proc/loadavg)
   requests=$(awk '/requests in/ {print $1}' <<<"$out")
@@ -193,6 +200,18 @@ URL[fast-gateway]=http://127.0.0.1:$BENCH_GATEWAY_PORT$FAST_PATH; PID_OF[fast-ga
 URL[slow-direct]=http://127.0.0.1:$DELAY_PORT$SLOW_PATH;          PID_OF[slow-direct]=$DELAY_PID;   NAME[slow-direct]="direct (delay server)"
 URL[slow-stock]=http://127.0.0.1:$STOCK_GATEWAY_PORT$SLOW_PATH;   PID_OF[slow-stock]=$STOCK_PID;    NAME[slow-stock]="stock Spring Cloud Gateway"
 URL[slow-gateway]=http://127.0.0.1:$BENCH_GATEWAY_PORT$SLOW_PATH; PID_OF[slow-gateway]=$GATEWAY_PID; NAME[slow-gateway]="gateway-service"
+
+# The credential rows: a demo client's token from auth-service (client credentials; one token for the whole run, as a
+# client would send it) and the demo client API key.
+TOKEN=$(curl -s -u demo-client:demo-client-secret -d grant_type=client_credentials "http://127.0.0.1:$AUTH_PORT/oauth2/token" \
+  | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+[ -n "$TOKEN" ] || die "no token from auth-service on port $AUTH_PORT (is ./local.sh up running?)"
+URL[fast-direct-jwt]=${URL[fast-direct]};   PID_OF[fast-direct-jwt]=$PRODUCT_PID; NAME[fast-direct-jwt]="direct (product-service-1), bearer token"
+URL[fast-gateway-key]=${URL[fast-gateway]}; PID_OF[fast-gateway-key]=$GATEWAY_PID; NAME[fast-gateway-key]="gateway-service, X-API-Key"
+URL[fast-gateway-jwt]=${URL[fast-gateway]}; PID_OF[fast-gateway-jwt]=$GATEWAY_PID; NAME[fast-gateway-jwt]="gateway-service, bearer token"
+HEADER[fast-direct-jwt]="Authorization: Bearer $TOKEN"
+HEADER[fast-gateway-jwt]="Authorization: Bearer $TOKEN"
+HEADER[fast-gateway-key]="X-API-Key: ${PLATFORM_CLIENT_API_KEY:-demo-client-key}"
 
 for label in "${COMPARE_LABELS[@]}"; do
   URL[fast-$label]=${URL[fast-$label]}$FAST_PATH; URL[slow-$label]=${URL[slow-$label]}$SLOW_PATH
@@ -235,5 +254,10 @@ for path in fast slow; do
     echo "| $(path_of "$path-"), gateway-service ($label) | $(ratio "${RPS[$path-$label]:-}" "${RPS[$path-direct]:-}") | $(ratio "${RPS[$path-stock]:-}" "${RPS[$path-direct]:-}") | $(ratio "${CPU[$path-$label]:-}" "${CPU[$path-stock]:-}") | $p99delta |"
   done
 done
+echo
+echo "| credentials (fast path) | CPU us/req | vs anonymous | goal |"
+echo "|---|---:|---:|---|"
+echo "| gateway-service, bearer token vs X-API-Key | ${CPU[fast-gateway-jwt]:--} vs ${CPU[fast-gateway-key]:--} | $(ratio "${CPU[fast-gateway-jwt]:-}" "${CPU[fast-gateway]:-}") vs $(ratio "${CPU[fast-gateway-key]:-}" "${CPU[fast-gateway]:-}") | token <= 1.1x key: $(ratio "${CPU[fast-gateway-jwt]:-}" "${CPU[fast-gateway-key]:-}") |"
+echo "| product-service, bearer token vs none | ${CPU[fast-direct-jwt]:--} vs ${CPU[fast-direct]:--} | $(awk -v a="${CPU[fast-direct-jwt]:-}" -v b="${CPU[fast-direct]:-}" 'BEGIN { if (a == "" || b == "") print "-"; else printf "%+d us", a - b }') | token check <= 50 us |"
 echo
 echo "Goals: fast path >= 0.3x direct and CPU/request <= 1.5x stock; 50 ms path >= 0.98x direct and p99 <= +3 ms."

@@ -40,7 +40,7 @@ class ProductSecurityTests extends AbstractIntegrationTest {
     void writesNeedAnAdminTokenOnTheServicesOwnPort() throws Exception {
         HttpResponse<String> none = call("POST", "/api/products", product());
         assertThat(none.statusCode()).isEqualTo(401);
-        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(none.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
         assertThat(none.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(call("POST", "/api/products", product(), "X-Principal", "admin", "X-Principal-Roles", "ADMIN").statusCode())
                 .as("a forged identity header").isEqualTo(401);

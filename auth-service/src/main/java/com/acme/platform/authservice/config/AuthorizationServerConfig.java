@@ -54,7 +54,7 @@ class AuthorizationServerConfig {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, RegisteredClientRepository clients,
-                                                       OAuth2TokenGenerator<?> tokenGenerator) throws Exception {
+                                                       OAuth2TokenGenerator<?> tokenGenerator, AuthProperties properties) throws Exception {
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.tokenGenerator(tokenGenerator)
@@ -65,12 +65,34 @@ class AuthorizationServerConfig {
                             .oidc(Customizer.withDefaults());   // ID tokens, /userinfo, the discovery document
                 })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // Browser apps on the registered redirect URIs' origins (Swagger UI on the gateway) call the token
+                // endpoint, the JWK set and /userinfo from their own origin.
+                .cors(cors -> cors.configurationSource(browserOrigins(properties)))
                 // /userinfo is called with the access token it describes.
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 // A browser arriving at /oauth2/authorize without a session logs in first, then comes back.
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), browser()));
         return http.build();
+    }
+
+    /** CORS for exactly the origins of the registered redirect URIs: the pages that run a flow in the browser. */
+    private static org.springframework.web.cors.CorsConfigurationSource browserOrigins(AuthProperties properties) {
+        java.util.Set<String> origins = new java.util.TreeSet<>();
+        properties.clients().values().forEach(client -> client.redirectUris().forEach(uri -> {
+            java.net.URI parsed = java.net.URI.create(uri);
+            if (parsed.getScheme() != null && parsed.getHost() != null) {
+                origins.add(parsed.getScheme() + "://" + parsed.getHost() + (parsed.getPort() < 0 ? "" : ":" + parsed.getPort()));
+            }
+        }));
+        org.springframework.web.cors.CorsConfiguration cors = new org.springframework.web.cors.CorsConfiguration();
+        cors.setAllowedOrigins(java.util.List.copyOf(origins));
+        cors.setAllowedMethods(java.util.List.of("GET", "POST"));
+        cors.setAllowedHeaders(java.util.List.of("Authorization", "Content-Type", "X-Requested-With"));
+        cors.setMaxAge(3600L);
+        org.springframework.web.cors.UrlBasedCorsConfigurationSource source = new org.springframework.web.cors.UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
     }
 
     /** The login form for people, and the actuator for the platform's probes and Prometheus. */
