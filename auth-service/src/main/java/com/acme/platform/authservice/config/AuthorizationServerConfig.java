@@ -98,8 +98,11 @@ class AuthorizationServerConfig {
     /** The login form for people, and the actuator for the platform's probes and Prometheus. */
     @Bean
     @Order(2)
-    SecurityFilterChain loginFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain loginFilterChain(HttpSecurity http, AuthProperties properties) throws Exception {
+        // The browser's CORS preflight (OPTIONS) of a token request does not match the token endpoint's POST-only
+        // matcher and lands here: answer it with the same origins.
+        http.cors(cors -> cors.configurationSource(browserOrigins(properties)))
+                .authorizeHttpRequests(requests -> requests
                         // Probes and scrapes come from the orchestrator and Prometheus, not from people; the gateway
                         // never routes to auth-service, so these are reachable only inside the platform's network.
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
