@@ -26,6 +26,7 @@ RECIPES=deployment-tests/standin-images
 STANDIN_LABEL=org.acme.platform.standin
 BASE_IMAGE=platform-standin/debian:bookworm   # the stand-ins' own base: debootstrap, never pulled
 GATEWAY=http://127.0.0.1:${GATEWAY_PORT:-8080}
+AUTH=http://127.0.0.1:9000   # auth-service, published there: its issuer is http://localhost:9000
 CLIENT_KEY="X-API-Key: ${PLATFORM_CLIENT_API_KEY:-demo-client-key}"
 ADMIN_KEY="X-API-Key: ${PLATFORM_ADMIN_API_KEY:-demo-admin-key}"
 IMAGES_ONLY=no
@@ -311,7 +312,8 @@ phase "newman: Postman collection"
 npm install --prefix postman --no-package-lock --no-audit --no-fund --loglevel=error >/dev/null \
   || fail "npm could not install newman (postman/package.json)"
 postman/node_modules/.bin/newman run postman/platform.postman_collection.json \
-  -e postman/local.postman_environment.json --env-var "baseUrl=$GATEWAY" --reporters cli --color off \
+  -e postman/local.postman_environment.json --env-var "baseUrl=$GATEWAY" --env-var "authUrl=$AUTH" \
+  --reporters cli --color off \
   >"$STATE_DIR/newman.log" 2>&1 || { tail -80 "$STATE_DIR/newman.log"; fail "the Postman collection failed against compose"; }
 grep -E 'requests|assertions' "$STATE_DIR/newman.log" | head -3
 
@@ -382,6 +384,31 @@ say "DLQ: order $dlq_order dead-lettered by notifications, replayed, notified, e
 infra/check-metrics.sh --compose >"$STATE_DIR/check-metrics.log" 2>&1 \
   || { cat "$STATE_DIR/check-metrics.log"; fail "a metric used by a dashboard or an alert is not exported in compose"; }
 say "metrics: $(tail -1 "$STATE_DIR/check-metrics.log")"
+
+# 6. every service checks the caller's token itself: a call from inside the compose network (from the gateway's
+# container, which shares the `services` network with them), straight to a service's port, without a token, is
+# 401 with WWW-Authenticate. The images have no curl: bash's /dev/tcp, as their healthcheck.
+direct_call() { # service port method path -> "status|www-authenticate"
+  compose exec -T gateway-service bash -c '
+    exec 3<>"/dev/tcp/$1/$2" || exit 1
+    printf "%s %s HTTP/1.0\r\nHost: %s:%s\r\nContent-Length: 0\r\n\r\n" "$3" "$4" "$1" "$2" >&3
+    status=""; auth=""
+    while IFS= read -r -t 10 line <&3; do
+      line=${line%$'"'"'\r'"'"'}
+      [ -z "$status" ] && { status=${line#* }; status=${status%% *}; continue; }
+      [ -z "$line" ] && break
+      case "${line,,}" in www-authenticate:*) auth=${line#*: } ;; esac
+    done
+    printf "%s|%s\n" "$status" "$auth"' _ "$@"
+}
+for call in "product-service-1 8081 POST /api/products" "product-service-2 8091 POST /api/products" \
+            "order-service 8082 GET /api/orders/00000000-0000-0000-0000-000000000000" \
+            "worker-service 8083 GET /api/admin/dlq"; do
+  # shellcheck disable=SC2086
+  answer=$(direct_call $call) || fail "could not call $call from inside the compose network"
+  case "$answer" in 401\|Bearer*) ;; *) fail "direct call without a token, $call: '$answer', expected 401 with WWW-Authenticate: Bearer" ;; esac
+done
+say "services: a direct call without a token inside the network is 401 with WWW-Authenticate (product x2, order, worker)"
 
 compose "${profiles[@]}" ps --format '{{.Service}} {{.Status}}'
 # Memory in use against each limit (README's budget table), after the collection and the checks ran.

@@ -45,6 +45,9 @@ COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 COPY --chmod=0755 infra/docker/healthcheck.sh /app/healthcheck.sh
+# A data directory the service user owns: a named volume mounted here starts as a copy of it, owner included
+# (auth-service keeps its JWK set in /app/data; the other services never write to it).
+RUN mkdir /app/data && chown 10001:10001 /app/data
 USER 10001:10001
 # Container-aware memory: heap as a share of the container's limit (compose: 512M -> 192M of heap, the -Xmx192m
 # of ./local.sh); the rest covers what can grow beside it: metaspace <= 160m, code cache 48m, direct buffers

@@ -168,6 +168,50 @@ class BrokenComposeFileTests {
                 .contains("gateway-service: build arg SERVICE is `gateway-servce`, which is not a module (no gateway-servce/pom.xml)");
     }
 
+    @Test
+    void authServicePublishingAnotherPortFails() {
+        assertThat(violationsAfter(c -> ((ArrayNode) service(c, "auth-service").path("ports")).add("127.0.0.1:9001:9001")))
+                .anyMatch(v -> v.startsWith("auth-service: publishes container port 9001; only port 9000"));
+    }
+
+    @Test
+    void aPortPublishedOnEveryInterfaceFails() {
+        assertThat(violationsAfter(c -> ((ArrayNode) service(c, "gateway-service").path("ports"))
+                .set(0, Yaml.JSON.getNodeFactory().textNode("8080:8080"))))
+                .anyMatch(v -> v.startsWith("gateway-service: publishes \"8080:8080\" on every interface"));
+    }
+
+    @Test
+    void anIssuerDifferentFromAuthServicesFails() {
+        assertThat(violationsAfter(c -> environment(c, "order-service").put("PLATFORM_TOKEN_ISSUER", "http://auth-service:9000")))
+                .contains("order-service: PLATFORM_TOKEN_ISSUER is http://auth-service:9000, auth-service's AUTH_ISSUER_URI is "
+                        + "http://localhost:9000: every token would be refused");
+    }
+
+    @Test
+    void aServiceWithoutTheDemoProfileSettingFails() {
+        assertThat(violationsAfter(c -> environment(c, "worker-service").remove("SPRING_PROFILES_ACTIVE")))
+                .anyMatch(v -> v.startsWith("worker-service: local.sh sets SPRING_PROFILES_ACTIVE for every service"));
+    }
+
+    @Test
+    void aServiceCutOffFromWhatItCallsFails() {
+        assertThat(violationsAfter(c -> service(c, "order-service").putArray("networks").add("services")))
+                .anyMatch(v -> v.startsWith("order-service: reaches `postgres`") && v.contains("shares no network"))
+                .anyMatch(v -> v.startsWith("order-service: reaches `kafka`"));
+        assertThat(violationsAfter(c -> service(c, "auth-service").putArray("networks").add("edge")))
+                .anyMatch(v -> v.startsWith("product-service-1: reaches `auth-service`"));
+    }
+
+    @Test
+    void aSecretVariableOnlyTheDemoProfileReadsIsASetting() {
+        // PLATFORM_DEMO_CLIENT_SECRET is read only in auth-service's application-demo.yml: allowed there, and
+        // nowhere it is not read.
+        assertThat(violationsAfter(c -> { })).noneMatch(v -> v.contains("PLATFORM_DEMO_CLIENT_SECRET"));
+        assertThat(violationsAfter(c -> environment(c, "product-service-1").putNull("PLATFORM_DEMO_CLIENT_SECRET")))
+                .anyMatch(v -> v.startsWith("product-service-1: sets PLATFORM_DEMO_CLIENT_SECRET"));
+    }
+
     private static List<String> violationsAfter(Consumer<ObjectNode> breakServices) {
         JsonNode compose = Yaml.parse(original);
         breakServices.accept((ObjectNode) compose.path("services"));

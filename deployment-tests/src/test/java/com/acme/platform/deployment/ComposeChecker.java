@@ -29,21 +29,36 @@ import java.util.regex.Pattern;
  *   <li>consistency: no {@code version:} key, every service has a healthcheck (or is a one-shot that a long-running
  *       service waits for with {@code service_completed_successfully}) and a memory limit, every {@code depends_on}
  *       target exists with a condition it can satisfy, every image tag is pinned, every bind-mounted file exists,
- *       only the gateway publishes an API port; a service built from a Dockerfile passes every build arg the
- *       Dockerfile declares without a default, and no other, and its {@code SERVICE} arg names a module;</li>
+ *       only the gateway (its API port) and auth-service publish a platform port, every published port on 127.0.0.1;
+ *       a service built from a Dockerfile passes every build arg the Dockerfile declares without a default, and no
+ *       other, and its {@code SERVICE} arg names a module;</li>
+ *   <li>networks: every service a service names in its environment (a URL, a host) shares a network with it;</li>
+ *   <li>identity: every service's {@code PLATFORM_TOKEN_ISSUER} is auth-service's {@code AUTH_ISSUER_URI}, character
+ *       for character (a token is refused on any difference);</li>
  *   <li>parity with {@code ./local.sh}: the same instance names, ports, health paths and databases; every variable
  *       compose sets on a service is a {@code ${NAME}} placeholder of that service's {@code application.yml} or a
- *       name local.sh exports, and every placeholder that local.sh sets is set by compose as well; the topics
- *       kafka-init creates are the devstack's.</li>
+ *       name local.sh exports (a profile's {@code application-<profile>.yml} counts: the demo profile reads its
+ *       secrets' variables), every placeholder that local.sh sets is set by compose as well, and so is every
+ *       runtime variable local.sh exports ({@code SPRING_PROFILES_ACTIVE}); the topics kafka-init creates are the
+ *       devstack's.</li>
  * </ul>
  */
 final class ComposeChecker {
 
-    /** Services allowed to publish ports: the API entry point and the tools' UIs. */
+    /** Services allowed to publish ports: the API entry point, the authorization server and the tools' UIs. */
     static final String GATEWAY = "gateway-service";
+    static final String AUTH_SERVICE = "auth-service";
     static final Set<String> TOOLS = Set.of("jaeger", "prometheus", "grafana");
     /** The gateway's only published container port (its actuator port stays inside the compose network). */
     static final int GATEWAY_API_PORT = 8080;
+    /**
+     * The platform services that publish a port, and the one container port each may publish: the gateway's API
+     * (not its actuator) and auth-service's (token endpoint, login page, JWK set: browsers and Postman reach the
+     * issuer URL there).
+     */
+    static final Map<String, Integer> PUBLISHED_PORTS = Map.of(GATEWAY, GATEWAY_API_PORT, AUTH_SERVICE, 9000);
+    /** The host address every published port binds: the demo runs with demo secrets. */
+    static final String PUBLISHED_HOST_IP = "127.0.0.1";
     /** The build arg that names the module the shared service Dockerfile packages. */
     static final String SERVICE_ARG = "SERVICE";
 
@@ -53,6 +68,7 @@ final class ComposeChecker {
      */
     static final Map<String, String> RUNTIME_VARIABLES = Map.of(
             "LOGGING_STRUCTURED_FORMAT_CONSOLE", "Spring Boot's relaxed binding of logging.structured.format.console",
+            "SPRING_PROFILES_ACTIVE", "Spring Boot's spring.profiles.active (the demo profile: application-demo.yml)",
             "JAVA_OPTS", "the Dockerfile's ENTRYPOINT");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
@@ -84,6 +100,8 @@ final class ComposeChecker {
         services.fields().forEachRemaining(e -> checkService(e.getKey(), e.getValue(), services, oneShots, violations));
         checkParityWithLocalRun(services, violations);
         checkKafkaTopics(services, violations);
+        checkNetworks(services, violations);
+        checkIssuer(services, violations);
         // Services built from one Dockerfile would each repeat its violations.
         return new ArrayList<>(new LinkedHashSet<>(violations));
     }
@@ -166,20 +184,36 @@ final class ComposeChecker {
         });
         JsonNode ports = service.path("ports");
         if (ports.isArray() && !ports.isEmpty()) {
-            if (name.equals(GATEWAY)) {
+            if (PUBLISHED_PORTS.containsKey(name)) {
+                int allowed = PUBLISHED_PORTS.get(name);
                 ports.forEach(port -> {
-                    if (containerPort(port) != GATEWAY_API_PORT) {
+                    if (containerPort(port) != allowed) {
                         violations.add(name + ": publishes container port " + containerPort(port)
-                                + "; only the API port " + GATEWAY_API_PORT + " may be published");
+                                + "; only " + (name.equals(GATEWAY) ? "the API port " : "port ") + allowed
+                                + " may be published");
                     }
                 });
             } else if (!TOOLS.contains(name)) {
-                violations.add(name + ": publishes " + ports + "; only the gateway (and the tools " + TOOLS
-                        + ") publish ports");
+                violations.add(name + ": publishes " + ports + "; only the gateway, auth-service (and the tools "
+                        + TOOLS + ") publish ports");
             }
+            ports.forEach(port -> {
+                if (!PUBLISHED_HOST_IP.equals(hostIp(port))) {
+                    violations.add(name + ": publishes " + port + " on every interface; bind it to "
+                            + PUBLISHED_HOST_IP + " (\"" + PUBLISHED_HOST_IP + ":host:container\")");
+                }
+            });
         }
     }
 
+    /** The host address of a published port ({@code "127.0.0.1:8080:8080"} or the long form), or "" for all. */
+    private static String hostIp(JsonNode port) {
+        if (port.isObject()) {
+            return port.path("host_ip").asText("");
+        }
+        Matcher ip = Pattern.compile("^(\\d+\\.\\d+\\.\\d+\\.\\d+|\\[[^]]*]):").matcher(port.asText());
+        return ip.find() ? ip.group(1) : "";
+    }
     private static int containerPort(JsonNode port) {
         if (port.isObject()) {
             return port.path("target").asInt(-1);
@@ -308,6 +342,12 @@ final class ComposeChecker {
                 violations.add(name + ": application.yml reads ${" + variable + "} and local.sh sets it, compose does not");
             }
         }
+        for (String variable : RUNTIME_VARIABLES.keySet()) {
+            if (local.exportedNames().contains(variable) && !env.containsKey(variable)) {
+                violations.add(name + ": local.sh sets " + variable + " for every service (" + RUNTIME_VARIABLES.get(variable)
+                        + "), compose does not");
+            }
+        }
     }
 
     /** Shared settings a library module contributes to every service that depends on it. */
@@ -319,8 +359,15 @@ final class ComposeChecker {
      * (platform-service-support: management, tracing, logging; platform-events: Kafka).
      */
     private Set<String> settingsPlaceholders(String module) {
-        Set<String> placeholders = new java.util.TreeSet<>(
-                placeholders(RepositoryFiles.read(root.resolve(module).resolve("src/main/resources/application.yml"))));
+        Path resources = root.resolve(module).resolve("src/main/resources");
+        Set<String> placeholders = new java.util.TreeSet<>(placeholders(RepositoryFiles.read(resources.resolve("application.yml"))));
+        // A profile's file (application-demo.yml) is read when the profile is on: its variables are settings too.
+        try (java.util.stream.Stream<Path> files = Files.list(resources)) {
+            files.filter(f -> f.getFileName().toString().matches("application-[a-z0-9-]+\\.yml"))
+                    .forEach(f -> placeholders.addAll(placeholders(RepositoryFiles.read(f))));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         for (String dependency : repositoryDependencies(module, new java.util.TreeSet<>())) {
             Path shared = root.resolve(dependency).resolve(SHARED_SETTINGS_FILE);
             if (java.nio.file.Files.exists(shared)) {
@@ -374,7 +421,8 @@ final class ComposeChecker {
     private static Map<String, String> keyValues(JsonNode node) {
         Map<String, String> values = new LinkedHashMap<>();
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+            // `NAME:` without a value: passed from the shell when set there, else unset (compose's rule): "".
+            node.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
         } else if (node.isArray()) {
             node.forEach(entry -> {
                 String[] pair = entry.asText().split("=", 2);
@@ -391,6 +439,75 @@ final class ComposeChecker {
             names.add(matcher.group(1));
         }
         return names;
+    }
+
+    // --- networks ---------------------------------------------------------------------------------------------
+
+    /**
+     * A service named in another's environment ({@code jdbc:postgresql://postgres:5432/...}, {@code kafka:9092},
+     * {@code REDIS_HOST: redis}, {@code http://auth-service:9000/...}) must share a network with it, or the name does
+     * not even resolve. Services without {@code networks:} are on compose's {@code default} network.
+     */
+    private static void checkNetworks(JsonNode services, List<String> violations) {
+        Map<String, Set<String>> networks = new LinkedHashMap<>();
+        services.fields().forEachRemaining(e -> networks.put(e.getKey(), networksOf(e.getValue())));
+        services.fields().forEachRemaining(e -> {
+            String name = e.getKey();
+            for (String value : environment(e.getValue()).values()) {
+                for (String target : networks.keySet()) {
+                    if (target.equals(name) || !Pattern.compile("(^|[/@,\\s])" + Pattern.quote(target) + "(:\\d+|/|$|,)")
+                            .matcher(value).find()) {
+                        continue;
+                    }
+                    Set<String> shared = new LinkedHashSet<>(networks.get(name));
+                    shared.retainAll(networks.get(target));
+                    if (shared.isEmpty()) {
+                        violations.add(name + ": reaches `" + target + "` (" + value + ") but shares no network with it ("
+                                + name + ": " + networks.get(name) + ", " + target + ": " + networks.get(target) + ")");
+                    }
+                }
+            }
+        });
+    }
+
+    static Set<String> networksOf(JsonNode service) {
+        JsonNode networks = service.path("networks");
+        Set<String> names = new LinkedHashSet<>();
+        if (networks.isArray()) {
+            networks.forEach(n -> names.add(n.asText()));
+        } else if (networks.isObject()) {
+            networks.fieldNames().forEachRemaining(names::add);
+        } else {
+            names.add("default");
+        }
+        return names;
+    }
+
+    // --- identity ---------------------------------------------------------------------------------------------
+
+    /** Every resource server expects exactly the issuer auth-service writes into its tokens. */
+    private static void checkIssuer(JsonNode services, List<String> violations) {
+        JsonNode auth = services.path(AUTH_SERVICE);
+        if (auth.isMissingNode()) {
+            return;   // the parity check with local.sh names the missing service
+        }
+        String issuer = environment(auth).getOrDefault("AUTH_ISSUER_URI", "");
+        if (issuer.isBlank()) {
+            violations.add(AUTH_SERVICE + ": no AUTH_ISSUER_URI (the `iss` of every token)");
+            return;
+        }
+        services.fields().forEachRemaining(e -> {
+            if (moduleOf(e.getValue()) == null) {
+                return;
+            }
+            String expected = environment(e.getValue()).get("PLATFORM_TOKEN_ISSUER");
+            if (expected == null) {
+                violations.add(e.getKey() + ": no PLATFORM_TOKEN_ISSUER; auth-service issues tokens as " + issuer);
+            } else if (!expected.equals(issuer)) {
+                violations.add(e.getKey() + ": PLATFORM_TOKEN_ISSUER is " + expected + ", auth-service's AUTH_ISSUER_URI is "
+                        + issuer + ": every token would be refused");
+            }
+        });
     }
 
     // --- topics -----------------------------------------------------------------------------------------------

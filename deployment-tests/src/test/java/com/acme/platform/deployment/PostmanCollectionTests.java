@@ -15,7 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Postman collection covers every endpoint of the platform contract, in the story's order, and every request
- * asserts something. (Running it needs the platform: .ci/run does that with newman, see README.)
+ * asserts something; it authenticates with OAuth 2.0 (a client-credentials token from auth-service, fetched by its
+ * first request) and proves that a call without a token is refused. (Running it needs the platform: .ci/run does
+ * that with newman, see README.)
  */
 class PostmanCollectionTests {
 
@@ -34,16 +36,26 @@ class PostmanCollectionTests {
             "POST /api/orders", "GET /api/orders/{id}", "GET /api/notifications", "GET /api/analytics/top-products",
             "PUT /api/admin/faults", "GET /api/admin/dlq", "POST /api/admin/dlq/{id}/replay");
 
-    record Request(String name, String endpoint, String tests, String pre) {
+    /** auth: the request's own auth type, or "" when it inherits the collection's. */
+    record Request(String name, String endpoint, String tests, String pre, String auth, String host, JsonNode headers) {
+        boolean sendsApiKey() {
+            for (JsonNode header : headers) {
+                if (header.path("key").asText().equalsIgnoreCase("X-API-Key") && !header.path("disabled").asBoolean()) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     static List<Request> requests;
+    static JsonNode collection;
     static JsonNode environment;
 
     @BeforeAll
     static void load() throws IOException {
         Path root = RepositoryFiles.root();
-        JsonNode collection = Yaml.JSON.readTree(root.resolve("postman/platform.postman_collection.json").toFile());
+        collection = Yaml.JSON.readTree(root.resolve("postman/platform.postman_collection.json").toFile());
         environment = Yaml.JSON.readTree(root.resolve("postman/local.postman_environment.json").toFile());
         requests = new ArrayList<>();
         collect(collection.path("item"), requests);
@@ -67,7 +79,8 @@ class PostmanCollectionTests {
             item.path("event").forEach(e -> e.path("script").path("exec").forEach(line ->
                     ("test".equals(e.path("listen").asText()) ? tests : pre).append(line.asText()).append('\n')));
             into.add(new Request(item.path("name").asText(), request.path("method").asText() + " " + path,
-                    tests.toString(), pre.toString()));
+                    tests.toString(), pre.toString(), request.path("auth").path("type").asText(""),
+                    request.path("url").path("host").path(0).asText(), request.path("header")));
         }
     }
 
@@ -109,6 +122,41 @@ class PostmanCollectionTests {
 
         assertThat(all.toString()).contains("'X-Cache'", "'ETag'", "'X-Served-By'", "'Idempotent-Replayed'",
                 "'X-Request-Id'", "'Location'", "'X-Consistency-Token'", "application/problem+json");
+    }
+
+    @Test
+    void authenticatesWithOAuth2UsingTheTokenOfItsFirstRequest() {
+        JsonNode auth = collection.path("auth");
+        assertThat(auth.path("type").asText()).isEqualTo("oauth2");
+        assertThat(auth.path("oauth2").toString()).contains("\"accessToken\"", "{{accessToken}}", "{{authUrl}}/oauth2/token");
+
+        Request first = requests.getFirst();
+        assertThat(first.endpoint()).isEqualTo("POST /oauth2/token");
+        assertThat(first.host()).isEqualTo("{{authUrl}}");
+        assertThat(first.auth()).as("client credentials with HTTP Basic").isEqualTo("basic");
+        assertThat(first.tests()).contains("pm.response.to.have.status(200)", "pm.collectionVariables.set('accessToken'");
+        assertThat(environment.path("values").toString()).contains("\"authUrl\"", "http://localhost:9000",
+                "demo-client", "demo-client-secret");
+    }
+
+    @Test
+    void eachRequestSendsOneKindOfCredentialsOrNone() {
+        // An X-API-Key request says noauth, so it never also carries the collection's token: it shows the API-key option.
+        assertThat(requests).filteredOn(Request::sendsApiKey).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.auth()).as(r.name()).isEqualTo("noauth"));
+        // The story runs on the token: placing and reading orders inherit the collection's OAuth 2.0 auth.
+        assertThat(requests).filteredOn(r -> r.endpoint().equals("POST /api/orders") && r.tests().contains("status(201)"))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.auth()).as(r.name()).isEmpty());
+    }
+
+    @Test
+    void aCallWithoutATokenIsRefusedWithWwwAuthenticate() {
+        assertThat(requests).anySatisfy(r -> {
+            assertThat(r.auth()).isEqualTo("noauth");
+            assertThat(r.sendsApiKey()).isFalse();
+            assertThat(r.endpoint()).startsWith("GET /api/orders");
+            assertThat(r.tests()).contains("pm.response.to.have.status(401)", "'WWW-Authenticate'");
+        });
     }
 
     @Test
