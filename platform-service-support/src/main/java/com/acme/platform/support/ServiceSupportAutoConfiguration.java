@@ -56,7 +56,9 @@ public class ServiceSupportAutoConfiguration {
 
         @Bean
         PlatformApiDocs platformApiDocs(org.springframework.core.env.Environment environment) {
-            return new PlatformApiDocs(environment.getProperty("platform.security.token.issuer", "http://localhost:9000"));
+            // The authorization server as a browser reaches it (Swagger UI's Authorize), not the issuer this service
+            // checks against (a test issuer on a random port in the tests): the published documents stay stable.
+            return new PlatformApiDocs(environment.getProperty("platform.api-docs.authorization-server", "http://localhost:9000"));
         }
     }
 
