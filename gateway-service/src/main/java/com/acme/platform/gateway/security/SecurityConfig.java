@@ -2,6 +2,7 @@ package com.acme.platform.gateway.security;
 
 import com.acme.platform.gateway.error.GatewayProblem;
 import com.acme.platform.gateway.error.ProblemDetailsErrorHandler;
+import com.acme.platform.support.security.BearerTokens;
 import com.acme.platform.support.security.PlatformAuthorities;
 import com.acme.platform.support.security.PlatformJwtValidators;
 import com.acme.platform.support.security.TokenProperties;
@@ -25,7 +26,8 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.WebFilterExchange;
@@ -116,7 +118,15 @@ public class SecurityConfig {
 
         JwtReactiveAuthenticationManager jwtManager = new JwtReactiveAuthenticationManager(jwtDecoder);
         jwtManager.setJwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(new PlatformAuthorities()));
-        AuthenticationWebFilter bearer = authenticationFilter(jwtManager, new ServerBearerTokenAuthenticationConverter(),
+        AuthenticationWebFilter bearer = authenticationFilter(jwtManager, exchange -> {
+            String token;
+            try {
+                token = BearerTokens.fromHeader(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+            } catch (OAuth2AuthenticationException malformed) {
+                return Mono.error(malformed);
+            }
+            return token == null ? Mono.empty() : Mono.just(new BearerTokenAuthenticationToken(token));
+        },
                 unauthorized, (filterExchange, caller) -> proceed(filterExchange, caller, null));
         AuthenticationWebFilter apiKeys = authenticationFilter(apiKeyManager, exchange -> {
             String key = exchange.getRequest().getHeaders().getFirst(API_KEY_HEADER);

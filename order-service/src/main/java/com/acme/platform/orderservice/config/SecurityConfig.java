@@ -16,11 +16,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ResourceServerSecurity platform) throws Exception {
-        return platform.applyTo(http)
-                .authorizeHttpRequests(rules -> rules
-                        .requestMatchers(ResourceServerSecurity.OPEN_PATHS).permitAll()
-                        .requestMatchers("/api/orders", "/api/orders/**").hasAnyRole("CUSTOMER", "CLIENT", "ADMIN")
-                        .anyRequest().permitAll())
-                .build();
+        return platform.filterChain(http, rules -> rules
+                .requestMatchers("/api/orders", "/api/orders/**").hasAnyRole("CUSTOMER", "CLIENT", "ADMIN"));
     }
 }

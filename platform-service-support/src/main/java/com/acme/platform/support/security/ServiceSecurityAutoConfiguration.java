@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -37,6 +38,17 @@ public class ServiceSecurityAutoConfiguration {
                 .build();
         decoder.setJwtValidator(PlatformJwtValidators.of(token));
         return new CachingJwtDecoder(decoder, new VerifiedTokens(token.verifiedCacheSize(), Clock.systemUTC()));
+    }
+
+    /**
+     * No observation wrappers around Spring Security's filters, authentication and authorization (the gateway does
+     * the same): with an observation registry present, Spring Security decorates each of its filters with one, on
+     * every request, public reads included. The request's own observation (metrics, trace) is unaffected.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -17,17 +17,13 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ResourceServerSecurity platform) throws Exception {
-        return platform.applyTo(http)
-                .authorizeHttpRequests(rules -> rules
-                        .requestMatchers(ResourceServerSecurity.OPEN_PATHS).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**").permitAll()
-                        .requestMatchers(HttpMethod.HEAD, "/api/products", "/api/products/**").permitAll()
-                        .requestMatchers("/api/products", "/api/products/**").hasRole("ADMIN")
-                        .requestMatchers("/internal/products", "/internal/products/**").hasAuthority("SCOPE_products:prices")
-                        .requestMatchers("/internal/stock-reservations", "/internal/stock-reservations/**").hasAuthority("SCOPE_products:reserve")
-                        // The HTTP floor of bench/cache.sh: answers a constant, reads nothing.
-                        .requestMatchers(HttpMethod.GET, "/internal/ping").permitAll()
-                        .anyRequest().permitAll())
-                .build();
+        return platform.filterChain(http, rules -> rules
+                .requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**").permitAll()
+                .requestMatchers(HttpMethod.HEAD, "/api/products", "/api/products/**").permitAll()
+                .requestMatchers("/api/products", "/api/products/**").hasRole("ADMIN")
+                .requestMatchers("/internal/products", "/internal/products/**").hasAuthority("SCOPE_products:prices")
+                .requestMatchers("/internal/stock-reservations", "/internal/stock-reservations/**").hasAuthority("SCOPE_products:reserve")
+                // The HTTP floor of bench/cache.sh: answers a constant, reads nothing.
+                .requestMatchers(HttpMethod.GET, "/internal/ping").permitAll());
     }
 }

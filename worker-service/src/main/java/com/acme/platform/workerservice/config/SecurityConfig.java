@@ -17,14 +17,10 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ResourceServerSecurity platform) throws Exception {
-        return platform.applyTo(http)
-                .authorizeHttpRequests(rules -> rules
-                        .requestMatchers(ResourceServerSecurity.OPEN_PATHS).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/analytics/**").permitAll()
-                        .requestMatchers("/api/analytics/**").hasRole("ADMIN")
-                        .requestMatchers("/api/notifications", "/api/notifications/**").hasAnyRole("CUSTOMER", "CLIENT", "ADMIN")
-                        .requestMatchers("/api/admin", "/api/admin/**").hasRole("ADMIN")
-                        .anyRequest().permitAll())
-                .build();
+        return platform.filterChain(http, rules -> rules
+                .requestMatchers(HttpMethod.GET, "/api/analytics/**").permitAll()
+                .requestMatchers("/api/analytics/**").hasRole("ADMIN")
+                .requestMatchers("/api/notifications", "/api/notifications/**").hasAnyRole("CUSTOMER", "CLIENT", "ADMIN")
+                .requestMatchers("/api/admin", "/api/admin/**").hasRole("ADMIN"));
     }
 }
