@@ -159,7 +159,8 @@ public class CacheBench {
         String update = "{\"sku\":\"" + sku + "\",\"name\":\"Hot product " + System.nanoTime()
                 + "\",\"description\":\"bench\",\"priceCents\":1234,\"currency\":\"EUR\",\"stock\":100}";
         HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portA + "/api/products/" + id))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(update)).build(),
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + System.getenv("BENCH_ADMIN_TOKEN"))
+                .PUT(HttpRequest.BodyPublishers.ofString(update)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (put.statusCode() != 200) {
             throw new IllegalStateException("PUT failed: " + put.statusCode() + " " + put.body());

@@ -37,6 +37,7 @@ trap cleanup EXIT
 
 start_instance() { # name port mode
   DB_URL="jdbc:postgresql://127.0.0.1:$PG/products" DB_REPLICA_URL="jdbc:postgresql://127.0.0.1:$PG_STANDBY/products" \
+  PLATFORM_TOKEN_ISSUER=http://localhost:$(port 9000) PLATFORM_JWK_SET_URI=http://127.0.0.1:$(port 9000)/oauth2/jwks \
   REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS PRODUCT_FLYWAY_LOCATIONS=classpath:db/migration,classpath:db/demo INSTANCE_NAME=$1 SERVER_PORT=$2 PRODUCT_CACHE_MODE=$3 \
     "$JAVA" -XX:+UseSerialGC -Xmx192m -jar product-service/target/product-service.jar >"$LOG_DIR/bench-$1.log" 2>&1 &
   pids+=($!)
@@ -58,6 +59,11 @@ PGJDBC=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep
 echo "$(machine_line); load average before the run: $(load_average)"
 echo "Measured: $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
+# Product writes need an admin token: the admin API key's client at auth-service (client credentials).
+BENCH_ADMIN_TOKEN=$(curl -s -u "api-key-admin:${PLATFORM_ADMIN_API_KEY:-demo-admin-key}" -d grant_type=client_credentials \
+  "http://127.0.0.1:$(port 9000)/oauth2/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+[ -n "$BENCH_ADMIN_TOKEN" ] || { echo "bench/cache.sh: no admin token from auth-service on port $(port 9000)" >&2; exit 1; }
+export BENCH_ADMIN_TOKEN
 "$JAVA" -cp "$PGJDBC" bench/CacheBench.java "$PROTECTED_1" "$PROTECTED_2" "$NAIVE_1" "$NAIVE_2" "$CACHE_OFF" "$REDIS" "$PG" "$PG_STANDBY"
 
 # (e) The cached read's cost: product-service-1 answering one cached product (its L1) as fast as wrk asks.
